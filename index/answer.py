@@ -1,0 +1,129 @@
+"""Pulling the figure a question asks for (5次, 23余次, 1-2个, 100%) out of a passage."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .normalize import MEASURE_WORDS
+
+__all__ = ["asks_for_figure", "extract_figure", "question_unit"]
+
+_UNIT_ALTERNATION = f"(?:{MEASURE_WORDS})"
+_FIGURE_Q_RE = re.compile(r"多少|(?<!哪)几(?!乎)|百分之几|百分比|比例|占比|比重|比率|多大|多高|多长|多远|多重")
+_Q_UNIT_RE = re.compile(rf"(?:多少|(?<!哪)几)({_UNIT_ALTERNATION})")
+_RATE_Q_RE = re.compile(r"率|比例|百分|占比|比重")
+# Units residents use for the one the report writes.
+_SAME_UNIT = {"回": "次", "遍": "次", "趟": "次", "场": "次", "条": "条", "位": "人", "名": "人"}
+_FIGURE_RE = re.compile(
+    rf"(\d+(?:\.\d+)?(?:\s*[-~～—至到]\s*\d+(?:\.\d+)?)?)\s*(万|亿|千)?(余|多)?\s*(%|‰|{_UNIT_ALTERNATION})"
+)
+_CLAUSE_SPLIT = "，,；;。：:！？!?、（）()"
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    text: str
+    unit: str
+    start: int
+    end: int
+
+
+def asks_for_figure(normalized_question: str) -> bool:
+    """Whether a (normalised) question asks how many, how much or what share."""
+    return bool(_FIGURE_Q_RE.search(normalized_question))
+
+
+def question_unit(normalized_question: str) -> str | None:
+    """The unit a question expects: 次 for 几次, 辆 for 多少辆, % for a rate; None if unsaid."""
+    match = _Q_UNIT_RE.search(normalized_question)
+    if match:
+        return match.group(1)
+    if _RATE_Q_RE.search(normalized_question):
+        return "%"
+    return None
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    left = start
+    while left > 0 and text[left - 1] not in _CLAUSE_SPLIT:
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in _CLAUSE_SPLIT:
+        right += 1
+    return left, right
+
+
+def _sentence_start(text: str, position: int) -> int:
+    while position > 0 and text[position - 1] not in "。！？!?\n":
+        position -= 1
+    return position
+
+
+def _overlap(
+    passage: str, start: int, end: int, words: Sequence[tuple[str, ...]], weight: Callable[[str], float], unit: str
+) -> float:
+    """How well the figure's surroundings match the question's words.
+
+    A word in the figure's own clause counts whole; one earlier in the same sentence (the verb
+    of a list: 设置了1个镇级网格，50个村级网格) counts 0.8; a longer word only partly present
+    counts by the share of its bigrams, at half. The figure's unit is not evidence.
+    """
+    left, right = _clause(passage, start, end)
+    clause = passage[left:right]
+    before = passage[_sentence_start(passage, left) : left]
+    total = 0.0
+    for forms in words:
+        word = forms[0]
+        if word == unit or word.isdigit():
+            continue
+        if any(form in clause for form in forms):
+            credit = 1.0
+        elif any(form in before for form in forms):
+            credit = 0.8
+        elif len(word) > 2:
+            grams = [word[i : i + 2] for i in range(len(word) - 1)]
+            credit = 0.5 * sum(g in clause for g in grams) / len(grams)
+        else:
+            credit = 0.0
+        total += credit * weight(word)
+    return total
+
+
+def extract_figure(
+    normalized_question: str,
+    normalized_passage: str,
+    question_words: Sequence[tuple[str, ...]],
+    weight: Callable[[str], float],
+) -> str | None:
+    """The figure in the passage that best fits the question, with its unit; None if none fits.
+
+    A figure fits when its unit is the one the question asks for (when it names one) and
+    the words of its clause share the most weight with the question's words; each entry of
+    ``question_words`` is a word followed by its synonyms.
+    """
+    if not asks_for_figure(normalized_question):
+        return None
+    wanted = question_unit(normalized_question)
+    best: tuple[float, int, str] | None = None
+    for match in _FIGURE_RE.finditer(normalized_passage):
+        number, big, approx, unit = match.group(1), match.group(2) or "", match.group(3) or "", match.group(4)
+        if unit == "年" and re.fullmatch(r"(?:19|20)\d{2}", number) and wanted != "年":
+            continue  # 2020年 is a date, not a count
+        unit_fits = (
+            wanted is None
+            or unit == wanted
+            or _SAME_UNIT.get(unit, unit) == _SAME_UNIT.get(wanted, wanted)
+            or (wanted == "%" and unit == "‰")
+        )
+        if not unit_fits:
+            continue
+        overlap = _overlap(normalized_passage, match.start(), match.end(), question_words, weight, unit)
+        if overlap <= 0:
+            continue  # a figure with none of the question's words beside it answers something else
+        score = overlap + (1.0 if wanted is not None else 0.0)
+        text = re.sub(r"\s+", "", f"{number}{big}{approx}{unit}")
+        if best is None or score > best[0]:
+            best = (score, match.start(), text)
+    return best[2] if best else None

@@ -1,0 +1,168 @@
+"""Building an index from a corpus folder: read, chunk, tokenize (reusing cached work), score, save."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .chunking import Passage, ReportMeta, chunk_report
+from .engine import Engine
+from .errors import CorpusError, GovqaError, IndexCorrupt, IndexMismatch, IndexMissing, ReportError
+from .readers import SUPPORTED_SUFFIXES, read_report
+from .scoring import B, K1, LuceneBM25, PostingIndex
+from .store import build_lock, load_index, save_index
+from .tokenizer import Tokenizer
+
+__all__ = ["BuildResult", "Progress", "build_index", "corpus_files", "load_or_build", "passage_terms"]
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class BuildResult:
+    """What a build did: reports indexed, reports skipped with the reason, work reused."""
+
+    reports: list[ReportMeta] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    passages: int = 0
+    reused: int = 0
+    seconds: float = 0.0
+    path: Path | None = None
+
+    @property
+    def complete(self) -> bool:
+        """True when every report in the corpus was indexed."""
+        return not self.skipped
+
+
+def corpus_files(corpus_dir: Path) -> list[tuple[str, Path]]:
+    """The report files of a corpus folder as (id, path): the id is the path inside the folder."""
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"the corpus folder {corpus_dir} does not exist")
+    found: list[tuple[str, Path]] = []
+    for path in sorted(corpus_dir.rglob("*")):
+        relative = path.relative_to(corpus_dir)
+        if any(part.startswith((".", "~$")) for part in relative.parts) or not path.is_file():
+            continue
+        if path.suffix.lower() in SUPPORTED_SUFFIXES:
+            found.append((relative.as_posix(), path))
+    return found
+
+
+def passage_terms(tokenizer: Tokenizer, meta: ReportMeta, passage: Passage) -> list[list[str]]:
+    """A passage's terms by field: [its own text, its frame (item lead, section path, title)]."""
+    if not passage.section and passage.text == meta.title:
+        return [tokenizer.tokens(passage.text), []]
+    framing = " ".join((passage.context, *passage.section, meta.title))
+    return [tokenizer.tokens(passage.text), tokenizer.tokens(framing)]
+
+
+def _previous_segments(index_dir: Path, tokenizer: Tokenizer) -> dict[str, list[list[list[str]]]]:
+    try:
+        return load_index(index_dir, tokenizer.fingerprint).segments
+    except IndexMissing:
+        return {}
+    except (IndexMismatch, IndexCorrupt) as exc:
+        log.info("not reusing the previous index: %s", exc)
+        return {}
+
+
+def build_index(corpus_dir: Path, index_dir: Path, tokenizer: Tokenizer, progress: Progress | None = None) -> BuildResult:
+    """Index every readable report in ``corpus_dir`` into a new generation of ``index_dir``.
+
+    Unreadable reports are skipped and listed in the result. When no report at all can be
+    read, :class:`CorpusError` is raised and the previous index stays current.
+    """
+    started = time.perf_counter()
+    files = corpus_files(corpus_dir)
+    if not files:
+        raise CorpusError(f"no .txt, .md, .docx or .pdf report in {corpus_dir}")
+    result = BuildResult()
+    with build_lock(index_dir):
+        cache = _previous_segments(index_dir, tokenizer)
+        texts: dict[str, str] = {}
+        passages: list[Passage] = []
+        body_tokens: list[list[str]] = []
+        frame_tokens: list[list[str]] = []
+        segments: dict[str, list[list[list[str]]]] = {}
+        titles: dict[str, str] = {}
+        for done, (doc, path) in enumerate(files, start=1):
+            if progress:
+                progress(done, len(files), doc)
+            try:
+                raw = read_report(path, doc)
+            except ReportError as exc:
+                result.skipped.append((doc, exc.reason))
+                log.warning("skipped %s", exc)
+                continue
+            except OSError as exc:
+                result.skipped.append((doc, f"cannot read the file ({exc.strerror})"))
+                continue
+            sha = hashlib.sha256(raw.text.encode("utf-8")).hexdigest()
+            meta, report_passages = chunk_report(doc, raw.text, sha)
+            if meta.title in titles:
+                log.warning("%s has the same title as %s", doc, titles[meta.title])
+            titles.setdefault(meta.title, doc)
+            cached = cache.get(sha)
+            if cached is not None and len(cached) == len(report_passages):
+                tokens = cached
+                result.reused += 1
+            else:
+                tokens = [passage_terms(tokenizer, meta, p) for p in report_passages]
+            segments[sha] = tokens
+            texts[doc] = raw.text
+            result.reports.append(meta)
+            passages.extend(report_passages)
+            for body, frame in tokens:
+                body_tokens.append(body)
+                frame_tokens.append(frame)
+        if not result.reports:
+            reasons = "; ".join(f"{doc}: {reason}" for doc, reason in result.skipped)
+            raise CorpusError(f"no report in {corpus_dir} could be read ({reasons}); the previous index is kept")
+        fields = {
+            "body": PostingIndex.from_model(LuceneBM25(body_tokens, k1=K1, b=B)),
+            "frame": PostingIndex.from_model(LuceneBM25(frame_tokens, k1=K1, b=B)),
+        }
+        manifest = {
+            "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "tokenizer": {**tokenizer.settings, "fingerprint": tokenizer.fingerprint},
+            "bm25": {"variant": "LuceneBM25", "k1": K1, "b": B},
+            "corpus": str(corpus_dir),
+            "reports": [{"doc": r.doc, "sha256": r.sha256, "title": r.title} for r in result.reports],
+            "skipped": [{"doc": doc, "reason": reason} for doc, reason in result.skipped],
+            "passages": len(passages),
+        }
+        try:
+            result.path = save_index(index_dir, manifest, result.reports, texts, passages, fields, segments)
+        except OSError as exc:
+            raise GovqaError(f"could not write the index to {index_dir}: {exc}; the previous index is kept") from exc
+    result.passages = len(passages)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def load_or_build(
+    index_dir: Path,
+    corpus_dir: Path,
+    tokenizer: Tokenizer,
+    notify: Callable[[str], None],
+    synonyms_path: Path | None = None,
+) -> Engine:
+    """Load the index, or build it from the corpus when it is missing, outdated or damaged (saying why)."""
+    try:
+        return Engine.load(index_dir, tokenizer, synonyms_path)
+    except IndexMissing:
+        notify(f"no index yet at {index_dir}: building it from {corpus_dir} …")
+    except (IndexMismatch, IndexCorrupt) as exc:
+        notify(f"{exc}. Rebuilding it from {corpus_dir} …")
+    result = build_index(corpus_dir, index_dir, tokenizer)
+    for doc, reason in result.skipped:
+        notify(f"skipped {doc}: {reason}")
+    notify(f"indexed {len(result.reports)} report(s), {result.passages} passages in {result.seconds:.1f}s")
+    return Engine.load(index_dir, tokenizer, synonyms_path)

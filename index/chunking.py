@@ -1,0 +1,245 @@
+"""Cutting a report into passages that keep its structure.
+
+A report is one paragraph a line. Headings (一、 （一） 1. 第一章) build a section path;
+一是…二是… and 一方面…另一方面… items start new passages; a passage is one to three
+whole sentences and at most ``MAX_PASSAGE_CHARS`` characters. A sentence longer than
+that is cut at ；, then at ，, and only as a last resort mid-clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+__all__ = [
+    "CHUNKER_VERSION",
+    "MAX_PASSAGE_CHARS",
+    "Passage",
+    "ReportMeta",
+    "chunk_report",
+    "parse_place",
+    "parse_year",
+]
+
+# Bump when a change here cuts reports differently: indexes built before are then rebuilt.
+CHUNKER_VERSION = 1
+MAX_PASSAGE_CHARS = 250
+MAX_SENTENCES = 3
+_MAX_TITLE_CHARS = 60
+_MAX_HEADING_CHARS = 40
+
+_CN = "一二三四五六七八九十"
+_HEADING_RES = (
+    (0, re.compile(rf"^第[{_CN}百]+[章部节篇](?:分)?")),
+    (1, re.compile(rf"^[{_CN}]+[、.．]")),
+    (2, re.compile(rf"^[（(][{_CN}]+[）)]")),
+    (3, re.compile(r"^\d{1,2}(?:[、]|[.．](?!\d))")),
+    (4, re.compile(r"^[（(]\d{1,2}[）)]")),
+)
+_ITEM_RE = re.compile(rf"^(?:[{_CN}]+是|一方面|另一方面|首先|其次|再次|最后|此外)")
+# A sentence ends at 。！？ (with any closing quotes or brackets), or at a colon that opens items.
+_SENTENCE_RE = re.compile(
+    rf"[^。！？!?]*?(?:[。！？!?]+[”’」』）)]*|：(?=[{_CN}]+是)|$)"
+)
+_TITLE_PUNCT_RE = re.compile(r"[。，；！？,;!?]")
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_PLACE_RE = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?)?((?:[\u4e00-\u9fff]{1,9}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|县|区|旗|镇|乡|街道))+)"
+)
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What is known about one report: its id (path in the corpus), title, year and place."""
+
+    doc: str
+    title: str
+    year: int | None
+    place: str | None
+    sha256: str
+    chars: int
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A citable piece of a report: whole sentences, where they sit, and their section path."""
+
+    doc: str
+    section: tuple[str, ...]
+    text: str
+    start: int
+    end: int
+    para_start: int
+    para_end: int
+    context: str = ""  # words that frame the passage (an item's lead sentence) for matching only
+
+
+def parse_year(title: str) -> int | None:
+    """The report year named in a title (2020年度 → 2020), or None."""
+    match = _YEAR_RE.search(title)
+    return int(match.group(1)) if match else None
+
+
+def parse_place(title: str) -> str | None:
+    """The place a title opens with (城口县高观镇人民政府… → 城口县高观镇), or None."""
+    match = _PLACE_RE.match(title)
+    return match.group(1) if match else None
+
+
+def _find_title(lines: list[str]) -> int | None:
+    for i, line in enumerate(lines[:3]):
+        if len(line) <= _MAX_TITLE_CHARS and not _TITLE_PUNCT_RE.search(line) and not _heading_level(line):
+            if re.search(r"[\u4e00-\u9fffA-Za-z]", line):
+                return i
+    return None
+
+
+def _heading_level(line: str) -> tuple[int, int] | None:
+    for level, pattern in _HEADING_RES:
+        match = pattern.match(line)
+        if match:
+            return level, match.end()
+    return None
+
+
+def _sentences(line: str, base: int) -> list[tuple[int, int]]:
+    """Sentence spans (absolute offsets) of one paragraph starting at ``base``."""
+    spans: list[tuple[int, int]] = []
+    for match in _SENTENCE_RE.finditer(line):
+        if match.end() > match.start() and line[match.start() : match.end()].strip():
+            spans.append((base + match.start(), base + match.end()))
+    return spans
+
+
+def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a sentence over the limit at ；, then ，, then hard, keeping pieces as long as allowed."""
+    if end - start <= MAX_PASSAGE_CHARS:
+        return [(start, end)]
+    for separator in ("；", ";", "，", ",", "、"):
+        cuts = [start + m.end() for m in re.finditer(re.escape(separator), text[start:end])]
+        if not cuts:
+            continue
+        pieces: list[tuple[int, int]] = []
+        piece_start = start
+        last_cut = None
+        for cut in cuts + [end]:
+            if cut - piece_start > MAX_PASSAGE_CHARS and last_cut is not None:
+                pieces.append((piece_start, last_cut))
+                piece_start = last_cut
+            last_cut = cut
+        pieces.append((piece_start, end))
+        out: list[tuple[int, int]] = []
+        for piece in pieces:
+            out.extend(_split_long(text, *piece) if piece[1] - piece[0] > MAX_PASSAGE_CHARS else [piece])
+        return out
+    return [(s, min(s + MAX_PASSAGE_CHARS, end)) for s in range(start, end, MAX_PASSAGE_CHARS)]
+
+
+def _strip_end(text: str) -> str:
+    return text.strip().rstrip("。；;：:，,")
+
+
+def chunk_report(doc: str, text: str, sha256: str) -> tuple[ReportMeta, list[Passage]]:
+    """Split a cleaned report (one paragraph a line) into its metadata and passages."""
+    lines = text.split("\n")
+    offsets: list[int] = []
+    position = 0
+    for line in lines:
+        offsets.append(position)
+        position += len(line) + 1
+
+    title_line = _find_title(lines)
+    title = lines[title_line] if title_line is not None else PurePosixPath(doc).stem
+    meta = ReportMeta(
+        doc=doc,
+        title=title,
+        year=parse_year(title) or parse_year(PurePosixPath(doc).stem),
+        place=parse_place(title),
+        sha256=sha256,
+        chars=len(text),
+    )
+
+    passages: list[Passage] = []
+    path: list[tuple[int, str]] = []
+    for number, line in enumerate(lines):
+        base = offsets[number]
+        para = (base, base + len(line))
+        if number == title_line:
+            passages.append(Passage(doc, (), line, para[0], para[1], para[0], para[1]))
+            continue
+        sentences = _sentences(line, base)
+        heading = _heading_level(line)
+        if heading and sentences:
+            level, _marker_end = heading
+            first_start, first_end = sentences[0]
+            first = _strip_end(text[first_start:first_end])
+            if len(first) <= _MAX_HEADING_CHARS:
+                label = first
+                sentences = sentences[1:]
+            else:
+                clause = re.split(r"[，,；;]", first, maxsplit=1)[0]
+                label = clause if len(clause) <= _MAX_HEADING_CHARS else clause[:_MAX_HEADING_CHARS] + "…"
+                label = label if label == first else label + ("" if label.endswith("…") else "…")
+            path = [entry for entry in path if entry[0] < level]
+            path.append((level, label))
+        section = tuple(label for _level, label in path)
+        passages.extend(_pack(doc, text, sentences, section, para))
+    return meta, passages
+
+
+def _pack(
+    doc: str,
+    text: str,
+    sentences: list[tuple[int, int]],
+    section: tuple[str, ...],
+    para: tuple[int, int],
+) -> list[Passage]:
+    """Group a paragraph's sentences into passages; items start new ones."""
+    pieces: list[tuple[int, int, bool]] = []
+    for start, end in sentences:
+        # Skip the whitespace a sentence may start with, so offsets point at its first character.
+        while start < end and text[start].isspace():
+            start += 1
+        is_item = bool(_ITEM_RE.match(text[start:end]))
+        for index, (s, e) in enumerate(_split_long(text, start, end)):
+            pieces.append((s, e, is_item and index == 0))
+
+    out: list[Passage] = []
+    current: list[tuple[int, int]] = []
+    seen_item = False
+    lead = ""  # the opening sentence of the item (or paragraph) a continuation belongs to
+
+    def flush(context: str) -> None:
+        if current:
+            start, end = current[0][0], current[-1][1]
+            out.append(Passage(doc, section, text[start:end].strip(), start, end, para[0], para[1], context))
+
+    passage_lead = ""
+    intro = ""  # the paragraph's opening sentence, when it comes before any item
+    for start, end, is_item in pieces:
+        length = end - start
+        size = current[-1][1] - current[0][0] if current else 0
+        glue_lead = is_item and not seen_item and current and size + length <= MAX_PASSAGE_CHARS and len(current) < MAX_SENTENCES
+        if current and ((is_item and not glue_lead) or len(current) >= MAX_SENTENCES or size + length > MAX_PASSAGE_CHARS):
+            flush(passage_lead)
+            current = []
+        if is_item:
+            seen_item = True
+            lead = _strip_end(text[start:end])[:60]
+        if not current:
+            # A passage that opens the paragraph needs no frame; a later item gets the paragraph's
+            # opening sentence (大力开展各项疫情防控工作：), a continuation also its item's lead.
+            frames = [intro] if intro and (is_item or lead != intro) else []
+            if lead and not is_item and lead != intro:
+                frames.append(lead)
+            passage_lead = " ".join(frames)
+        if not lead:
+            sentence = text[start:end].strip()
+            # A sentence that opens items with a colon says what they are about at its end.
+            lead = _strip_end(sentence)[-60:] if sentence.endswith(("：", ":")) else _strip_end(sentence)[:60]
+        if not intro and not seen_item:
+            intro = lead
+        current.append((start, end))
+    flush(passage_lead)
+    return out

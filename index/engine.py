@@ -1,0 +1,249 @@
+"""Answering a question from a loaded index: search, decide whether it is answered, extract the figure."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .answer import extract_figure
+from .chunking import Passage, ReportMeta
+from .store import StoredIndex, load_index
+from .tokenizer import QueryTerms, Tokenizer, load_synonyms
+
+__all__ = ["MAX_QUESTION_CHARS", "Answer", "Engine", "Hit"]
+
+MAX_QUESTION_CHARS = 200
+# Share of the question's weighted words the best passage must hold to count as an answer.
+MIN_COVERAGE = 0.5
+# A question naming a report's year or place prefers that report's passages by this factor.
+REPORT_PREFERENCE = 1.3
+# Words of the frame (item lead, section path, title) count this much against the passage's own.
+FRAME_WEIGHT = 0.5
+# A question word that is in a report's title picks the report more than the passage: it counts
+# this much in the passage's own text (the title is in every passage's frame already).
+TITLE_WORD_WEIGHT = 0.3
+# The best passages by BM25 are re-ranked by how much of the question they cover.
+RERANK_DEPTH = 50
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_RE = re.compile(r"[A-Za-z]{2,}")
+_YEAR_Q_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": 1, "上一年": 1, "前年": 2}
+_PLACE_UNIT_RE = re.compile(r"(.+?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|县|区|旗|镇|乡|街道))")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One passage found for a question, with what it takes to cite it."""
+
+    passage_id: int
+    doc: str
+    title: str
+    section: str
+    text: str
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        """The passage as the `--json` output shows it."""
+        return {"doc": self.doc, "title": self.title, "section": self.section, "text": self.text, "score": round(self.score, 4)}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The reply to one question: whether the reports answer it, the figure, the passages."""
+
+    question: str
+    answered: bool
+    answer: str | None
+    passages: list[Hit]
+    notices: list[str] = field(default_factory=list)
+    suggestions: list[Hit] = field(default_factory=list)  # closest sections when not answered
+    highlights: list[str] = field(default_factory=list)  # question words to mark in the passages
+    more: bool = False  # more passages exist past these
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object `govqa ask --json` prints for this answer."""
+        out: dict[str, Any] = {
+            "question": self.question,
+            "answered": self.answered,
+            "answer": self.answer,
+            "passages": [hit.to_json() for hit in self.passages],
+        }
+        if self.notices:
+            out["notice"] = " ".join(self.notices)
+        if self.suggestions:
+            out["suggestions"] = [{"doc": h.doc, "title": h.title, "section": h.section} for h in self.suggestions]
+        return out
+
+
+def clean_question(question: str) -> tuple[str, list[str]]:
+    """Strip control characters and cut an overlong question; return it with notices for the user."""
+    notices: list[str] = []
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in question).strip()
+    if len(text) > MAX_QUESTION_CHARS:
+        text = text[:MAX_QUESTION_CHARS]
+        notices.append(f"问题太长，只用了前{MAX_QUESTION_CHARS}个字。")
+    if text and not _CJK_RE.search(text) and _LATIN_RE.search(text):
+        notices.append("报告是中文的，请用中文提问；已按原文尝试检索。")
+    return text, notices
+
+
+class Engine:
+    """A loaded index ready to answer questions. Immutable: a rebuild makes a new Engine."""
+
+    def __init__(self, stored: StoredIndex, tokenizer: Tokenizer, synonyms: dict[str, tuple[str, ...]]) -> None:
+        self.stored = stored
+        self.tokenizer = tokenizer
+        self.synonyms = synonyms
+        self.reports: list[ReportMeta] = stored.reports
+        self._report_of = {r.doc: r for r in stored.reports}
+        report_index = {r.doc: i for i, r in enumerate(stored.reports)}
+        self._passage_report = np.array([report_index[p.doc] for p in stored.passages], dtype=np.int32)
+        self._title_terms = frozenset(t for r in stored.reports for t in tokenizer.tokens(r.title))
+        years = [r.year for r in stored.reports if r.year]
+        self.newest_year = max(years) if years else None
+
+    @classmethod
+    def load(cls, index_dir: Path, tokenizer: Tokenizer, synonyms_path: Path | None = None) -> Engine:
+        """Load the current index at ``index_dir`` (raises IndexMissing/IndexMismatch/IndexCorrupt)."""
+        stored = load_index(index_dir, tokenizer.fingerprint)
+        return cls(stored, tokenizer, load_synonyms(synonyms_path, tokenizer))
+
+    @property
+    def passages(self) -> list[Passage]:
+        """Every passage, in index order."""
+        return self.stored.passages
+
+    def report(self, doc: str) -> ReportMeta:
+        """The metadata of the report with id ``doc``."""
+        return self._report_of[doc]
+
+    def paragraph(self, passage_id: int) -> str:
+        """The whole paragraph a passage comes from (for 查看原文)."""
+        passage = self.stored.passages[passage_id]
+        return self.stored.texts[passage.doc][passage.para_start : passage.para_end]
+
+    def _hit(self, passage_id: int, score: float) -> Hit:
+        passage = self.stored.passages[passage_id]
+        return Hit(
+            passage_id=passage_id,
+            doc=passage.doc,
+            title=self._report_of[passage.doc].title,
+            section=" › ".join(passage.section),
+            text=passage.text,
+            score=float(score),
+        )
+
+    def _preferred_reports(self, normalized: str) -> np.ndarray | None:
+        """Reports the question points at by year (2020年, 今年, 去年) or by place; None if none."""
+        years = {int(y) for y in _YEAR_Q_RE.findall(normalized)}
+        if self.newest_year is not None:
+            years |= {self.newest_year - back for word, back in _RELATIVE_YEARS.items() if word in normalized}
+        chosen = np.zeros(len(self.reports), dtype=bool)
+        for i, report in enumerate(self.reports):
+            if report.year in years:
+                chosen[i] = True
+            elif report.place:
+                for unit in _PLACE_UNIT_RE.findall(report.place):
+                    stem = unit[:-1] if len(unit) > 2 else unit
+                    if unit in normalized or (len(stem) >= 2 and stem in normalized):
+                        chosen[i] = True
+        if not chosen.any() or chosen.all():
+            return None
+        return chosen
+
+    def term_weight(self, term: str) -> float:
+        """How much a word weighs: its idf in the passages' text (or frame); the most if unknown."""
+        body, frame = self.stored.fields["body"], self.stored.fields["frame"]
+        if term in body.vocab or term not in frame.vocab:
+            return body.term_idf(term)
+        return frame.term_idf(term)
+
+    def _holds(self, term: str, passage_id: int) -> bool:
+        return any(field.contains(term, passage_id) for field in self.stored.fields.values())
+
+    def _word_parts(self, word: str) -> list[str]:
+        """What a question word is matched by when the report segments it otherwise: its bigrams."""
+        if len(word) > 2 and _CJK_RE.match(word):
+            return [word[i : i + 2] for i in range(len(word) - 1)]
+        return [word]
+
+    def _covered(self, terms: QueryTerms, passage_id: int) -> float:
+        """Weighted share of the question's words the passage holds.
+
+        A word counts whole when the passage holds it or a synonym, as a term or literally; a longer word that the
+        report segments otherwise counts by the share of its bigrams the passage holds, and
+        weighs the mean idf of those bigrams (an unknown one weighs the most a word can).
+        """
+        passage = self.stored.passages[passage_id]
+        # Literal containment catches what segmentation split otherwise (发 in 发放, 县 in 城口县).
+        text = self.tokenizer.normalize(" ".join((passage.text, passage.context, *passage.section, self._report_of[passage.doc].title)))
+        total = 0.0
+        held = 0.0
+        for word in terms.words:
+            parts = self._word_parts(word)
+            if word in self.stored.fields["body"].vocab or word in self.stored.fields["frame"].vocab or len(parts) == 1:
+                weight = self.term_weight(word)
+            else:
+                weight = sum(self.term_weight(p) for p in parts) / len(parts)
+            total += weight
+            forms = (word, *terms.expansions.get(word, ()))
+            if any(self._holds(form, passage_id) for form in forms) or any(form in text for form in forms):
+                held += weight
+            elif len(parts) > 1:
+                held += weight * sum(self._holds(p, passage_id) for p in parts) / len(parts)
+        return held / total if total else 0.0
+
+    def search(self, terms: QueryTerms, normalized: str) -> np.ndarray:
+        """Scores of every passage for a question's terms, with the report preference applied."""
+        fields = self.stored.fields
+        boosts = [TITLE_WORD_WEIGHT if term in self._title_terms else 1.0 for term in terms.scored]
+        scores = fields["body"].scores(terms.scored, boosts) + FRAME_WEIGHT * fields["frame"].scores(terms.scored)
+        preferred = self._preferred_reports(normalized)
+        if preferred is not None:
+            scores = scores * np.where(preferred[self._passage_report], REPORT_PREFERENCE, 1.0)
+        return scores
+
+    def ask(self, question: str, top: int = 3, offset: int = 0) -> Answer:
+        """Answer ``question`` with the ``top`` best passages after ``offset`` (for 更多结果)."""
+        if top < 1 or offset < 0:
+            raise ValueError("top must be at least 1 and offset at least 0")
+        text, notices = clean_question(question)
+        if not text:
+            return Answer(question, False, None, [], ["问题是空的，请输入想问的内容。", *notices])
+        normalized = self.tokenizer.normalize(text)
+        terms = self.tokenizer.query(text, self.synonyms)
+        if not terms.words:
+            return Answer(question, False, None, [], [*notices, "问题里没有可以检索的词，请换个说法，例如：消防演练开展了几次？"])
+        scores = self.search(terms, normalized)
+        wanted = offset + top
+        positive = np.flatnonzero(scores > 0)
+        highlights = sorted(terms.words, key=len, reverse=True)
+        if positive.size == 0:
+            return Answer(question, False, None, [], notices, highlights=highlights)
+        depth = max(RERANK_DEPTH, wanted + 1)
+        if positive.size > depth:
+            positive = positive[np.argpartition(-scores[positive], depth)[:depth]]
+        coverage = np.array([self._covered(terms, int(i)) for i in positive])
+        final = scores[positive] * coverage**2
+        keep = np.lexsort((positive, -final))
+        order, coverage, final = positive[keep], coverage[keep], final[keep]
+        best = int(order[0])
+        if coverage[0] < MIN_COVERAGE:
+            suggestions = [self._hit(int(i), s) for i, s in zip(order[:3], final[:3])]
+            return Answer(question, False, None, [], notices, suggestions=suggestions, highlights=highlights)
+        hits = [self._hit(int(i), s) for i, s in zip(order[offset:wanted], final[offset:wanted]) if s > 0]
+        figure = None
+        if offset == 0:
+            figure = extract_figure(
+                normalized,
+                self.tokenizer.normalize(self.stored.passages[best].text),
+                [(w, *terms.expansions.get(w, ())) for w in terms.words],
+                self.term_weight,
+            )
+        return Answer(question, True, figure, hits, notices, highlights=highlights, more=len(order) > wanted)

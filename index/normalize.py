@@ -1,0 +1,102 @@
+"""Text normalisation for matching: the one place where text is folded before tokenizing.
+
+Reports and questions go through the same :class:`Normalizer`, so 五次 in a
+question meets 5次 in a report, 貼 meets 贴 and ５ meets 5. The normalised form
+is only ever used for matching: what residents read is always the report's own
+wording.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import opencc
+
+__all__ = ["Normalizer", "chinese_numeral_value"]
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+
+# Measure words after which a Chinese numeral is a count. Converting only there is
+# the guard against 张三 → 张3, 零售价 → 0售价 and 一是 → 1是 (see notes/retrieval-facts.md).
+MEASURE_WORDS = (
+    "人次|公里|平方米|万元|亿元|元|"
+    "次|回|个|份|辆|起|处|块|张|条|幅|人|户|名|项|场|家|所|座|台|件|篇|期|批|轮|届|年|天|月|位|支|套|亩|吨|米|类|种|组"
+)
+_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
+_NUMERAL_RE = re.compile(
+    rf"(?<![{_NUMERAL}第])([{_NUMERAL}]+)(余|多)?(?=(?:{MEASURE_WORDS}))"
+)
+_PERCENT_RE = re.compile(rf"百分之([{_NUMERAL}]+|\d+(?:\.\d+)?)")
+# 两三次, 三四个: two neighbouring digits are a range, not 23 or 34.
+_RANGE_RE = re.compile(r"^([一二两三四五六七八九])([二三四五六七八九])$")
+_SPACES_RE = re.compile(r"\s+")
+
+
+def chinese_numeral_value(text: str) -> int | None:
+    """Value of a Chinese numeral such as 十二, 一百零五 or 三千五百万; None if it is not one."""
+    if not text or any(ch not in _DIGITS and ch not in _UNITS and ch not in _BIG_UNITS for ch in text):
+        return None
+    total = 0
+    section = 0  # the part below the current 万/亿
+    digit: int | None = None
+    for ch in text:
+        if ch in _DIGITS:
+            if digit is not None and digit != 0:
+                return None  # 二三 without a unit between: not a plain numeral
+            digit = _DIGITS[ch]
+        elif ch in _UNITS:
+            section += (1 if digit is None else digit) * _UNITS[ch]
+            digit = None
+        else:
+            section += digit or 0
+            if section == 0:
+                return None
+            total = (total + section) * _BIG_UNITS[ch]
+            section = 0
+            digit = None
+    return total + section + (digit or 0)
+
+
+def _numeral_to_digits(match: re.Match[str]) -> str:
+    numeral, approx = match.group(1), match.group(2) or ""
+    if numeral in ("万", "亿", "千", "百"):
+        return match.group(0)
+    ranged = _RANGE_RE.match(numeral)
+    if ranged and _DIGITS[ranged.group(1)] + 1 == _DIGITS[ranged.group(2)]:
+        return f"{_DIGITS[ranged.group(1)]}-{_DIGITS[ranged.group(2)]}{approx}"
+    # 三十万元 reads as 30万元, the way reports write it, not 300000元.
+    big = ""
+    while numeral and numeral[-1] in _BIG_UNITS:
+        big = numeral[-1] + big
+        numeral = numeral[:-1]
+    value = chinese_numeral_value(numeral)
+    if value is None:
+        return match.group(0)
+    return f"{value}{big}{approx}"
+
+
+def _percent(match: re.Match[str]) -> str:
+    value = match.group(1)
+    if value[0].isdigit():
+        return f"{value}%"
+    number = chinese_numeral_value(value)
+    return match.group(0) if number is None else f"{number}%"
+
+
+class Normalizer:
+    """Folds text for matching: width, script, case, spaces and counted numerals."""
+
+    def __init__(self) -> None:
+        self._t2s = opencc.OpenCC("t2s")
+
+    def __call__(self, text: str) -> str:
+        """Return the matching form of ``text`` (NFKC, simplified script, lower case, digits)."""
+        text = unicodedata.normalize("NFKC", text)
+        text = self._t2s.convert(text)
+        text = text.lower()
+        text = _PERCENT_RE.sub(_percent, text)
+        text = _NUMERAL_RE.sub(_numeral_to_digits, text)
+        return _SPACES_RE.sub(" ", text)

@@ -1,0 +1,182 @@
+"""Reading reports from disk: .txt/.md, .docx and .pdf, with the limits that keep a bad file harmless.
+
+Every failure becomes a :class:`ReportError` whose message says why in plain words,
+so an admin can act on it; nothing here raises anything else for a bad file.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ReportError
+
+__all__ = [
+    "MAX_REPORT_BYTES",
+    "MAX_UNZIPPED_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "RawReport",
+    "clean_lines",
+    "read_report",
+]
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+MAX_REPORT_BYTES = 20 * 1024 * 1024
+# A .docx is a zip: refuse one that unpacks to more than this (a zip bomb), or whose
+# members claim a compression ratio no real document has.
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
+_MAX_ZIP_RATIO = 200
+_MAX_PDF_PAGES = 2000
+
+# Export artefacts and web-page chrome seen in reports saved from Word or a government site.
+_ARTEFACT_RE = re.compile(r"\[bookmark: [^\]]*\]|\[(?:image|picture)[^\]]*\]", re.IGNORECASE)
+_CHROME_LINE_RE = re.compile(
+    r"^(?:【?字号[：:】]?.*|【?(?:大|中|小)\s*(?:中|小)?\s*(?:小)?】?|"
+    r"下载|打印|打印本页|关闭|关闭窗口|分享到?[：:]?.*|收藏|【?打印】?|【?关闭】?|"
+    r"(?:来源|发布时间|发布日期|浏览次数|阅读次数|访问量)[：:].{0,60}|"
+    r"(?:首页|当前位置)[：:>\s].{0,80}|扫一扫.{0,30}|【\s*(?:打印|关闭|下载|字号).{0,20}】.*)$"
+)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
+
+
+@dataclass(frozen=True)
+class RawReport:
+    """A report's cleaned text, one paragraph a line, as read from one file."""
+
+    doc: str
+    text: str
+
+
+def clean_lines(text: str) -> str:
+    """Drop export artefacts, web chrome, control characters and blank lines; one paragraph a line."""
+    out: list[str] = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _CONTROL_RE.sub("", _ARTEFACT_RE.sub("", line)).strip().replace("\u3000", " ").strip()
+        if not line or _CHROME_LINE_RE.match(line):
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def _decode_text(doc: str, data: bytes) -> str:
+    if b"\x00" in data[:8192]:
+        raise ReportError(doc, "this is a binary file, not text (it holds NUL bytes)")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ReportError(doc, "the text is neither UTF-8 nor GB18030/GBK; save it as UTF-8 and upload again")
+
+
+def _check_zip(doc: str, path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = 0
+            for info in archive.infolist():
+                total += info.file_size
+                if info.compress_size and info.file_size / info.compress_size > _MAX_ZIP_RATIO and info.file_size > 1_000_000:
+                    raise ReportError(doc, f"refused: {info.filename} unpacks {info.file_size // info.compress_size}× larger than it is stored (a zip bomb?)")
+            if total > MAX_UNZIPPED_BYTES:
+                raise ReportError(doc, f"refused: unpacks to {total // 1_048_576} MB, over the {MAX_UNZIPPED_BYTES // 1_048_576} MB limit (a zip bomb?)")
+    except zipfile.BadZipFile:
+        raise ReportError(doc, "this .docx is damaged (not a valid Word file)") from None
+
+
+def _read_docx(doc: str, path: Path) -> str:
+    _check_zip(doc, path)
+    import docx  # python-docx; imported here so the core starts fast without it
+    from docx.table import Table
+
+    try:
+        document = docx.Document(str(path))
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                for row in block.rows:
+                    cells: list[str] = []
+                    for cell in row.cells:
+                        value = cell.text.strip()
+                        if value and (not cells or cells[-1] != value):  # merged cells repeat
+                            cells.append(value)
+                    if cells:
+                        lines.append("，".join(cells))
+            else:
+                lines.append(block.text)
+    except ReportError:
+        raise
+    except Exception as exc:  # python-docx raises many types for a damaged file
+        raise ReportError(doc, f"this .docx could not be read ({type(exc).__name__})") from exc
+    return "\n".join(lines)
+
+
+_SENTENCE_END = "。！？；：!?;:”’」』）)"
+_HEADING_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章部节])")
+
+
+def _join_pdf_lines(text: str) -> str:
+    """Undo a PDF's visual line breaks: a line continues unless it ends a sentence or a heading starts."""
+    paragraphs: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if paragraphs and not paragraphs[-1].endswith(tuple(_SENTENCE_END)) and not _HEADING_START_RE.match(line) and len(paragraphs[-1]) > 20:
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+    return "\n".join(paragraphs)
+
+
+def _read_pdf(doc: str, path: Path) -> str:
+    import pypdf
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = pypdf.PdfReader(str(path))
+        if reader.is_encrypted:
+            raise ReportError(doc, "this PDF is password-protected; upload an unprotected copy")
+        if len(reader.pages) > _MAX_PDF_PAGES:
+            raise ReportError(doc, f"refused: {len(reader.pages)} pages, over the {_MAX_PDF_PAGES}-page limit")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ReportError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise ReportError(doc, f"this PDF is damaged and could not be read ({type(exc).__name__})") from exc
+    text = "\n".join(pages)
+    if not text.strip():
+        raise ReportError(doc, "this PDF has no text layer (a scan?); upload the Word file or a text PDF")
+    return _join_pdf_lines(text)
+
+
+def read_report(path: Path, doc: str | None = None) -> RawReport:
+    """Read one report file into cleaned text; raise :class:`ReportError` with the reason when it cannot."""
+    doc = doc or path.name
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ReportError(doc, f"unsupported file type {suffix or '(none)'}; use .txt, .docx or .pdf")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReportError(doc, f"cannot open the file ({exc.strerror})") from exc
+    if size > MAX_REPORT_BYTES:
+        raise ReportError(doc, f"refused: {size / 1_048_576:.1f} MB is over the {MAX_REPORT_BYTES // 1_048_576} MB limit")
+    if size == 0:
+        raise ReportError(doc, "the file is empty")
+    if suffix == ".docx":
+        text = _read_docx(doc, path)
+    elif suffix == ".pdf":
+        text = _read_pdf(doc, path)
+    else:
+        text = _decode_text(doc, path.read_bytes())
+    text = clean_lines(text)
+    if not text:
+        raise ReportError(doc, "the report holds no text")
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        log.warning("%s holds no Chinese text", doc)
+    return RawReport(doc=doc, text=text)

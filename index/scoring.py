@@ -1,0 +1,119 @@
+"""BM25 scoring: rank-bm25 defines the scores, an inverted index computes them fast.
+
+:class:`LuceneBM25` is rank-bm25's ``BM25Okapi`` with Lucene's idf,
+log(1 + (N − n + 0.5)/(n + 0.5)), set through its ``_calc_idf`` hook: Okapi's own idf is
+0 for a word in half the passages and negative beyond, so in a single report split into
+a few dozen passages 消防 or 网格 would count for nothing (rank_bm25 issue #39).
+
+:class:`PostingIndex` holds, for every term, the passages it occurs in and the
+term-frequency part of the BM25 formula, precomputed from the rank-bm25 model at build
+time. A question then costs one vector add per term instead of rank-bm25's Python loop
+over every passage; the scores are the same (tests compare them with ``get_scores``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+__all__ = ["K1", "B", "LuceneBM25", "PostingIndex"]
+
+K1 = 1.2
+B = 0.75
+
+
+class LuceneBM25(BM25Okapi):
+    """rank-bm25's BM25Okapi with an idf that is never zero or negative."""
+
+    def __init__(self, corpus: Sequence[Sequence[str]], k1: float = K1, b: float = B) -> None:
+        if not corpus:
+            raise ValueError("cannot score an empty corpus")
+        super().__init__(corpus, k1=k1, b=b)
+
+    def _calc_idf(self, nd: dict[str, int]) -> None:
+        n_docs = self.corpus_size
+        self.idf = {word: math.log(1.0 + (n_docs - freq + 0.5) / (freq + 0.5)) for word, freq in nd.items()}
+        self.average_idf = sum(self.idf.values()) / len(self.idf) if self.idf else 0.0
+
+
+@dataclass(frozen=True)
+class PostingIndex:
+    """Term → (passage ids, BM25 term weights): the whole searchable state, as plain arrays."""
+
+    vocab: dict[str, int]
+    offsets: np.ndarray  # int64, len(vocab) + 1: postings of term t are offsets[t]:offsets[t+1]
+    doc_ids: np.ndarray  # int32, sorted within each term
+    weights: np.ndarray  # float32, tf·(k1+1)/(tf + k1·(1 − b + b·dl/avgdl))
+    idf: np.ndarray  # float64, one per term
+    n_docs: int
+
+    @classmethod
+    def from_model(cls, model: LuceneBM25) -> PostingIndex:
+        """Precompute the postings of a rank-bm25 model (same k1, b, idf, lengths)."""
+        terms = sorted(model.idf)
+        vocab = {term: i for i, term in enumerate(terms)}
+        per_term: list[list[tuple[int, int]]] = [[] for _ in terms]
+        for doc_id, freqs in enumerate(model.doc_freqs):
+            for term, tf in freqs.items():
+                per_term[vocab[term]].append((doc_id, tf))
+        counts = np.fromiter((len(p) for p in per_term), dtype=np.int64, count=len(terms))
+        offsets = np.zeros(len(terms) + 1, dtype=np.int64)
+        np.cumsum(counts, out=offsets[1:])
+        doc_ids = np.empty(int(offsets[-1]), dtype=np.int32)
+        tfs = np.empty(int(offsets[-1]), dtype=np.float64)
+        position = 0
+        for postings in per_term:
+            for doc_id, tf in postings:
+                doc_ids[position] = doc_id
+                tfs[position] = tf
+                position += 1
+        doc_len = np.asarray(model.doc_len, dtype=np.float64)
+        norm = model.k1 * (1 - model.b + model.b * doc_len[doc_ids] / model.avgdl)
+        weights = (tfs * (model.k1 + 1) / (tfs + norm)).astype(np.float32)
+        idf = np.array([model.idf[t] for t in terms], dtype=np.float64)
+        return cls(vocab, offsets, doc_ids, weights, idf, model.corpus_size)
+
+    def missing_idf(self) -> float:
+        """The idf a term found in no passage would have: the most a word can weigh."""
+        return math.log(1.0 + (self.n_docs + 0.5) / 0.5)
+
+    def postings(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """The passages holding ``term`` and its weights there, or None for an unknown term."""
+        t = self.vocab.get(term)
+        if t is None:
+            return None
+        lo, hi = self.offsets[t], self.offsets[t + 1]
+        return self.doc_ids[lo:hi], self.weights[lo:hi]
+
+    def term_idf(self, term: str) -> float:
+        """The term's idf; an unknown term gets :meth:`missing_idf`."""
+        t = self.vocab.get(term)
+        return self.missing_idf() if t is None else float(self.idf[t])
+
+    def scores(self, terms: Sequence[str], boosts: Sequence[float] | None = None) -> np.ndarray:
+        """BM25 score of every passage for the query ``terms`` (equal to rank-bm25's get_scores).
+
+        ``boosts``, one per term, scales each term's part (1.0 everywhere gives plain BM25).
+        """
+        out = np.zeros(self.n_docs, dtype=np.float64)
+        for i, term in enumerate(terms):
+            t = self.vocab.get(term)
+            if t is None:
+                continue
+            lo, hi = self.offsets[t], self.offsets[t + 1]
+            scale = self.idf[t] * (1.0 if boosts is None else boosts[i])
+            out[self.doc_ids[lo:hi]] += scale * self.weights[lo:hi]
+        return out
+
+    def contains(self, term: str, doc_id: int) -> bool:
+        """Whether passage ``doc_id`` holds ``term``."""
+        found = self.postings(term)
+        if found is None:
+            return False
+        ids = found[0]
+        i = int(np.searchsorted(ids, doc_id))
+        return i < len(ids) and int(ids[i]) == doc_id
