@@ -93,10 +93,19 @@ def _questions(stream: TextIO) -> Callable[[], str | None]:
     return next_question
 
 
+# json.dumps leaves these raw with ensure_ascii=False, and str.splitlines() breaks lines at them.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def json_line(obj: object) -> str:
+    """One JSON object on one line, whatever line splitter reads it."""
+    return json.dumps(obj, ensure_ascii=False).translate(_LINE_BREAKS)
+
+
 def _emit(engine: Engine, question: str, args: argparse.Namespace) -> None:
     answer = engine.ask(question, top=args.top)
     if args.json:
-        sys.stdout.write(json.dumps(answer.to_json(), ensure_ascii=False) + "\n")
+        sys.stdout.write(json_line(answer.to_json()) + "\n")
     else:
         sys.stdout.write(render_text(answer) + "\n\n")
     sys.stdout.flush()

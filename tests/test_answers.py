@@ -1,0 +1,117 @@
+"""What residents get back: the right passage, the right figure, or a plain refusal."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import MAX_PASSAGE_CHARS, MAX_QUESTION_CHARS, Engine
+
+
+@pytest.mark.parametrize(
+    ("question", "expect", "figure"),
+    [
+        ("消防演练开展了几次？", "应急救援演练5次", "5次"),
+        ("演习搞了几回？", "应急救援演练5次", "5次"),  # colloquial: 演习 for 演练, 几回 for 几次
+        ("消防演练开展了五次吗", "应急救援演练5次", None),  # Chinese numeral in the question
+        ("貼了多少幅標語？", "张贴标语30幅", "30幅"),  # traditional script
+        ("罚了多少起？", "处罚76起", "76起"),
+        ("教育了多少起违法违规行为？", "教育70起", "70起"),
+        ("村级网格有几个", "50个村级网格", "50个"),
+        ("一年集中学习几次？", "一年4次", "4次"),
+        ("高观镇属于哪个县？", "城口县高观镇", None),  # the title line is a passage
+        ("高观镇２０２０年开展了几次消防演练？", "应急救援演练5次", "5次"),  # full-width digits
+    ],
+)
+def test_answers_colloquial_questions(seed_engine: Engine, question: str, expect: str, figure: str | None) -> None:
+    answer = seed_engine.ask(question)
+    assert answer.answered, question
+    assert expect in answer.passages[0].text
+    assert answer.answer == figure
+    assert len(answer.passages[0].text) <= MAX_PASSAGE_CHARS
+
+
+def test_passage_carries_citation(seed_engine: Engine) -> None:
+    hit = seed_engine.ask("消防演练开展了几次？").passages[0]
+    assert hit.title == "城口县高观镇人民政府2020年度法治政府建设工作情况报告"
+    assert hit.section == "三、严格依法行政，推进平安高观建设进程 › （二）加强社会综合治理，深入推进普法依法治理工作"
+    assert hit.doc == "城口县高观镇2020年度法治政府建设工作情况报告.txt"
+
+
+def test_passage_text_is_the_reports_own_wording(seed_engine: Engine) -> None:
+    hit = seed_engine.ask("疫情防控期间如何进行摸排？").passages[0]
+    assert "不漏一户、不落一人" in hit.text  # not the normalised 不漏1户
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["今天天气怎么样？", "镇长叫什么名字？", "怎么办理身份证？", "养老保险怎么交", "2019年开展了几次消防演练？"],
+)
+def test_refuses_what_the_report_does_not_hold(seed_engine: Engine, question: str) -> None:
+    answer = seed_engine.ask(question)
+    assert not answer.answered
+    assert answer.passages == [] and answer.answer is None
+
+
+@pytest.mark.parametrize("question", ["", "   \t ", "？？！！", "🙂🙂🚒", "\x00\x07\x1b"])
+def test_empty_or_meaningless_question_gets_a_message(seed_engine: Engine, question: str) -> None:
+    answer = seed_engine.ask(question)
+    assert not answer.answered
+    assert answer.notices and all(n.strip() for n in answer.notices)
+
+
+def test_overlong_question_is_cut_and_says_so(seed_engine: Engine) -> None:
+    question = "消防演练开展了几次？" * 1_000
+    answer = seed_engine.ask(question)
+    assert answer.question == question  # echoed as received
+    assert any(str(MAX_QUESTION_CHARS) in n for n in answer.notices)
+    assert answer.answered and answer.answer == "5次"
+
+
+def test_control_characters_do_not_break_a_question(seed_engine: Engine) -> None:
+    answer = seed_engine.ask("消防\x00演练\x1b开展了\u200b几次？")
+    assert answer.answered and answer.answer == "5次"
+
+
+def test_english_question_is_told_reports_are_chinese(seed_engine: Engine) -> None:
+    answer = seed_engine.ask("How many fire drills were held?")
+    assert any("中文" in n for n in answer.notices)
+
+
+def test_more_results_pages_without_repeating(seed_engine: Engine) -> None:
+    first = seed_engine.ask("法治宣传教育", top=3)
+    second = seed_engine.ask("法治宣传教育", top=3, offset=3)
+    assert first.answered and second.answered
+    assert {h.passage_id for h in first.passages}.isdisjoint({h.passage_id for h in second.passages})
+
+
+class TestSeveralReports:
+    """With reports from two towns and years, the question's place or year picks the report."""
+
+    def test_place_picks_the_report(self, two_report_engine: Engine) -> None:
+        answer = two_report_engine.ask("明中乡开展了几次消防演练？")
+        assert answer.answer == "3次"
+        assert answer.passages[0].doc == "明中乡2021.txt"
+        answer = two_report_engine.ask("高观镇开展了几次消防演练？")
+        assert answer.answer == "5次"
+
+    def test_year_picks_the_report(self, two_report_engine: Engine) -> None:
+        assert two_report_engine.ask("2021年开展了几次消防安全应急救援演练？").answer == "3次"
+        assert two_report_engine.ask("2020年开展了几次消防安全应急救援演练？").answer == "5次"
+
+    def test_this_year_means_the_newest_report(self, two_report_engine: Engine) -> None:
+        assert two_report_engine.ask("今年开展了几次消防安全应急救援演练？").answer == "3次"
+        assert two_report_engine.ask("去年开展了几次消防安全应急救援演练？").answer == "5次"
+
+    def test_every_passage_names_its_report(self, two_report_engine: Engine) -> None:
+        titles = {r.title for r in two_report_engine.reports}
+        assert titles == {"城口县高观镇人民政府2020年度法治政府建设工作情况报告", "城口县明中乡人民政府2021年度法治政府建设工作情况报告"}
+        for hit in two_report_engine.ask("调解纠纷多少起", top=5).passages:
+            assert hit.title in titles
+
+    def test_chinese_numerals_in_a_report_answer_as_digits(self, two_report_engine: Engine) -> None:
+        answer = two_report_engine.ask("明中乡道路交通检查开展了多少次？")
+        assert answer.answer == "80余次"
+        assert "八十余次" in answer.passages[0].text
+
+    def test_rate_question_gets_a_percentage(self, two_report_engine: Engine) -> None:
+        assert two_report_engine.ask("调解成功率是多少？").answer == "98%"

@@ -1,0 +1,63 @@
+"""Passages keep the report's structure: section paths, whole sentences, offsets, the title."""
+
+from __future__ import annotations
+
+from index import MAX_PASSAGE_CHARS, chunk_report
+from index.chunking import parse_place, parse_year
+
+from .conftest import SEED
+
+
+def _seed():
+    text = SEED.read_text(encoding="utf-8").replace("[bookmark: _GoBack]", "")
+    return text, chunk_report("seed.txt", text, "0")
+
+
+def test_title_year_and_place() -> None:
+    _text, (meta, passages) = _seed()
+    assert meta.title == "城口县高观镇人民政府2020年度法治政府建设工作情况报告"
+    assert (meta.year, meta.place) == (2020, "城口县高观镇")
+    assert passages[0].text == meta.title and passages[0].section == ()
+
+
+def test_offsets_point_at_the_passage_and_passages_are_whole_sentences() -> None:
+    text, (_meta, passages) = _seed()
+    for passage in passages:
+        assert text[passage.start : passage.end].strip() == passage.text
+        assert len(passage.text) <= MAX_PASSAGE_CHARS
+        assert passage.text[-1] in "。！？”）" or passage.section == ()
+
+
+def test_section_paths_follow_headings() -> None:
+    _text, (_meta, passages) = _seed()
+    drill = next(p for p in passages if "应急救援演练5次" in p.text)
+    assert drill.section == ("三、严格依法行政，推进平安高观建设进程", "（二）加强社会综合治理，深入推进普法依法治理工作")
+    problems = next(p for p in passages if "执法编制" in p.text)
+    assert problems.section == ("五、存在问题",)
+
+
+def test_items_start_new_passages() -> None:
+    _text, (_meta, passages) = _seed()
+    starts = [p.text[:2] for p in passages if p.section == ("一、依法全面履行政府职能",)]
+    assert {"二是", "三是", "四是", "五是", "六是"} <= set(starts)
+
+
+def test_long_sentence_is_split_at_semicolons_then_commas() -> None:
+    clause = "推进重点工作取得明显成效"
+    sentence = "；".join([clause * 3] * 12) + "。"
+    _meta, passages = chunk_report("long.txt", "标题\n" + sentence, "0")
+    body = passages[1:]
+    assert len(body) > 1
+    assert all(len(p.text) <= MAX_PASSAGE_CHARS for p in body)
+    assert all(p.text.endswith(("；", "。")) for p in body)
+
+
+def test_title_falls_back_to_the_file_name() -> None:
+    meta, _passages = chunk_report("2021年某镇报告.txt", "第一句话很长，没有标题。第二句。", "0")
+    assert meta.title == "2021年某镇报告" and meta.year == 2021
+
+
+def test_place_and_year_parsing() -> None:
+    assert parse_place("2025年上海市政府工作报告") == "上海市"
+    assert parse_year("1954年中华人民共和国国务院政府工作报告") == 1954
+    assert parse_place("中华人民共和国国务院政府工作报告") is None

@@ -1,0 +1,79 @@
+"""Reading reports: every format an office produces, and every bad file refused with its reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import index.readers as readers
+from index import ReportError, read_report
+
+from .helpers import make_blank_pdf, make_docx, make_text_pdf, make_zip_bomb
+
+REPORT = "城口县某镇2022年度工作报告\n一、安全生产\n开展消防演练6次。\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk"])
+def test_text_in_every_office_encoding(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(REPORT.replace("\n", "\r\n").encode(encoding))
+    assert read_report(path).text == REPORT.strip()
+
+
+def test_export_artefacts_and_web_chrome_are_removed(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("【字号：大 中 小】\n打印\n[bookmark: _GoBack]城口县某镇工作报告\n正文一句。\n下载\n", encoding="utf-8")
+    assert read_report(path).text == "城口县某镇工作报告\n正文一句。"
+
+
+def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "r.docx", ["某镇2022年工作报告", "一、概况", "开展演练6次。"], [["项目", "数量"], ["演练", "6次"]])
+    text = read_report(path).text
+    assert text.splitlines()[:3] == ["某镇2022年工作报告", "一、概况", "开展演练6次。"]
+    assert "演练，6次" in text
+
+
+def test_pdf_text_layer(tmp_path: Path) -> None:
+    path = make_text_pdf(tmp_path / "r.pdf", ["Annual report 2022", "Fire drills were held 6 times."])
+    text = read_report(path).text
+    assert "Annual report 2022" in text and "6 times" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\r\n \n", "no text"),
+        ("binary.txt", bytes(range(256)) * 8, "binary"),
+        ("latin.txt", "caf\xe9 \xff\xfe\xfd".encode("latin-1") * 3 + b"\x81\x30", "UTF-8"),
+        ("broken.docx", b"PK\x03\x04 this is not a zip", "damaged"),
+        ("broken.pdf", b"%PDF-1.4\n garbage", "damaged"),
+        ("notes.exe", b"MZ....", "unsupported"),
+    ],
+)
+def test_bad_files_are_refused_with_a_reason(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ReportError) as caught:
+        read_report(path)
+    assert reason in caught.value.reason
+    assert name in str(caught.value)
+
+
+def test_scanned_pdf_says_it_has_no_text(tmp_path: Path) -> None:
+    with pytest.raises(ReportError, match="no text layer"):
+        read_report(make_blank_pdf(tmp_path / "scan.pdf"))
+
+
+def test_zip_bomb_docx_is_refused_before_unpacking(tmp_path: Path) -> None:
+    with pytest.raises(ReportError, match="zip bomb"):
+        read_report(make_zip_bomb(tmp_path / "bomb.docx"))
+
+
+def test_report_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_REPORT_BYTES", 1024)
+    path = tmp_path / "big.txt"
+    path.write_text("报告" * 1000, encoding="utf-8")
+    with pytest.raises(ReportError, match="over the"):
+        read_report(path)
