@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from index import Engine, Tokenizer, build_index
+
+# Opt in to PTB's timedelta retry_after now, as `govqa serve` does, instead of a warning per 429.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
+os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "城口县高观镇2020年度法治政府建设工作情况报告.txt"

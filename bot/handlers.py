@@ -1,0 +1,530 @@
+"""Telegram handlers: each reads like the flow — parse → search → render → reply."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import time
+import zoneinfo
+from collections import OrderedDict, deque
+from collections.abc import Awaitable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TypeVar
+from uuid import uuid4
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Message,
+    Update,
+)
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from index import Answer, GovqaError
+
+from .qlog import QuestionLog
+from .render import TELEGRAM_LIMIT, citation, render_html, split_message
+from .service import QAService, UploadCheck
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024
+TYPING_AFTER = 0.8  # seconds: only a slow answer costs a second request ("typing")
+PAGE = 3
+_MAX_KEPT_ANSWERS = 2000
+
+GREETING = (
+    "您好！我可以回答关于本地政府工作报告的问题，并给出原文出处。\n"
+    "直接发送问题即可，例如：消防演练开展了几次？\n\n"
+    "目前收录的报告：\n{reports}\n\n"
+    "隐私说明：我只统计提问次数；没有答上的问题和标记为 👎 的问题会保存文字，用于改进，"
+    "聊天 id 只以不可逆的加密散列保存，{days} 天后删除。/privacy 查看详情。"
+)
+HELP = (
+    "使用方法：\n"
+    "· 私聊：直接发送问题\n"
+    "· 群组：/ask 问题，或 @我 并提问，或回复我的消息\n"
+    "· 行内：在任意聊天输入 @{bot} 问题\n"
+    "按钮：更多结果 / 查看原文 / 👍 👎 反馈\n"
+    "命令：/start /help /privacy"
+)
+ADMIN_HELP = "\n管理员：发送 .txt/.docx/.pdf 文件添加报告；/docs 列出报告；/remove 编号 删除；/restore 恢复；/reindex 重建索引；/stats 统计"
+PRIVACY = (
+    "我们记录什么：\n"
+    "· 每个问题计数一次（是否答上），不含文字；\n"
+    "· 没有答上的问题和 👎 的问题：保存问题文字，以及聊天 id 的加密散列（HMAC，无法还原），保留 {days} 天；\n"
+    "· 不保存姓名、用户名、电话或位置。"
+)
+TYPE_PLEASE = "请用文字输入您的问题，例如：消防演练开展了几次？"
+SLOW_DOWN = "提问太频繁了，请稍等一分钟再问。"
+ADMINS_ONLY = "抱歉，只有管理员可以执行这个操作。"
+SOMETHING_WRONG = "抱歉，处理时出了点问题，请稍后再试。"
+
+
+@dataclass
+class Shown:
+    """An answer on screen, kept so its buttons work: the question and where the pages are."""
+
+    chat_id: int
+    question: str
+    passage_ids: list[int]
+    offset: int = 0
+
+
+@dataclass
+class BotState:
+    """Everything the handlers share, hung off ``application.bot_data``."""
+
+    settings: Settings
+    service: QAService
+    qlog: QuestionLog
+    shown: OrderedDict[str, Shown] = field(default_factory=OrderedDict)
+    pending: dict[str, UploadCheck] = field(default_factory=dict)
+    removals: dict[str, str] = field(default_factory=dict)
+    recent: dict[int, deque[float]] = field(default_factory=dict)
+
+    def remember(self, shown: Shown) -> str:
+        key = uuid4().hex[:12]
+        self.shown[key] = shown
+        while len(self.shown) > _MAX_KEPT_ANSWERS:
+            self.shown.popitem(last=False)
+        return key
+
+    def allow(self, user_id: int) -> bool:
+        """Per-user rate limit: at most ``rate_limit`` questions in any minute."""
+        now = time.monotonic()
+        times = self.recent.setdefault(user_id, deque())
+        while times and now - times[0] > 60:
+            times.popleft()
+        if len(times) >= self.settings.rate_limit:
+            return False
+        times.append(now)
+        return True
+
+
+def state(context: ContextTypes.DEFAULT_TYPE) -> BotState:
+    """The shared state of this application."""
+    found: BotState = context.application.bot_data["govqa"]
+    return found
+
+
+def _answer_keyboard(key: str, answer: Answer, offset: int) -> InlineKeyboardMarkup | None:
+    if not answer.answered:
+        return None
+    row = []
+    if answer.more:
+        row.append(InlineKeyboardButton("更多结果", callback_data=f"more:{key}:{offset + PAGE}"))
+    row.append(InlineKeyboardButton("查看原文", callback_data=f"orig:{key}"))
+    return InlineKeyboardMarkup([row, [InlineKeyboardButton("👍", callback_data=f"vote:{key}:1"), InlineKeyboardButton("👎", callback_data=f"vote:{key}:-1")]])
+
+
+async def _typing_if_slow(message: Message, work: Awaitable[T]) -> T:
+    task = asyncio.ensure_future(work)
+    done, _ = await asyncio.wait({task}, timeout=TYPING_AFTER)
+    if not done:
+        try:
+            await message.chat.send_action(ChatAction.TYPING)
+        except TelegramError as exc:
+            log.debug("typing action failed: %s", exc)
+    return await task
+
+
+async def _send(message: Message, parts: list[str], markup: InlineKeyboardMarkup | None) -> None:
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        await message.reply_html(part, reply_markup=markup if last else None, disable_web_page_preview=True)
+
+
+async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+    """The resident's flow: rate-limit → search → log → render → reply with buttons."""
+    st = state(context)
+    message = update.effective_message
+    user = update.effective_user
+    if message is None:
+        return
+    if user is not None and not st.allow(user.id):
+        await message.reply_text(SLOW_DOWN)
+        return
+    answer, seconds = await _typing_if_slow(message, st.service.ask(question, top=PAGE))
+    st.qlog.record(message.chat_id, question, answer.answered)
+    extra = {"event": "question", "ms": round(seconds * 1000, 1), "answered": answer.answered}
+    if st.settings.log_questions:
+        extra["question"] = question
+        log.info("question answered=%s in %.1f ms: %s", answer.answered, seconds * 1000, question, extra=extra)
+    else:
+        log.info("question answered=%s in %.1f ms", answer.answered, seconds * 1000, extra=extra)
+    key = st.remember(Shown(message.chat_id, question, [h.passage_id for h in answer.passages]))
+    await _send(message, render_html(answer), _answer_keyboard(key, answer, 0))
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Greet, list the reports, offer three example questions."""
+    st = state(context)
+    reports = st.service.engine.reports
+    listing = "\n".join(f"· {r.title}" for r in reports[:20]) + (f"\n… 共 {len(reports)} 份" if len(reports) > 20 else "")
+    examples = _examples(st)
+    buttons = InlineKeyboardMarkup([[InlineKeyboardButton(q, callback_data=f"ex:{i}")] for i, q in enumerate(examples)])
+    if update.effective_message:
+        await update.effective_message.reply_text(
+            GREETING.format(reports=listing, days=st.settings.retention_days), reply_markup=buttons if examples else None
+        )
+
+
+def _examples(st: BotState) -> list[str]:
+    """Three questions the newest report can answer: the first figures it reports, asked back."""
+    engine = st.service.engine
+    newest = max(engine.reports, key=lambda r: (r.year or 0, r.doc))
+    examples: list[str] = []
+    for passage in engine.passages:
+        if passage.doc != newest.doc or not passage.section:
+            continue
+        heading = passage.section[-1].split("、", 1)[-1].split("）", 1)[-1].rstrip("…")
+        question = f"{heading[:16]}有哪些做法？"
+        if heading and question not in examples:
+            examples.append(question)
+        if len(examples) == 3:
+            break
+    return examples
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """How to ask, in private chats, groups and inline."""
+    st = state(context)
+    text = HELP.format(bot=context.bot.username)
+    if update.effective_user and update.effective_user.id in st.settings.admin_ids:
+        text += ADMIN_HELP
+    if update.effective_message:
+        await update.effective_message.reply_text(text)
+
+
+async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Say plainly what is logged."""
+    if update.effective_message:
+        await update.effective_message.reply_text(PRIVACY.format(days=state(context).settings.retention_days))
+
+
+async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any text in a private chat is a question."""
+    if update.effective_message and update.effective_message.text is not None:
+        await answer_question(update, context, update.effective_message.text)
+
+
+async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/ask 问题 — the way to ask in a group."""
+    question = " ".join(context.args or [])
+    if not question.strip():
+        if update.effective_message:
+            await update.effective_message.reply_text("请在 /ask 后面写上问题，例如：/ask 消防演练开展了几次？")
+        return
+    await answer_question(update, context, question)
+
+
+async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In groups: answer a mention or a reply to the bot, stay quiet otherwise."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    username = f"@{context.bot.username}"
+    replied = message.reply_to_message is not None and message.reply_to_message.from_user is not None and message.reply_to_message.from_user.id == context.bot.id
+    mentioned = username.lower() in message.text.lower()
+    if not (replied or mentioned):
+        return
+    question = message.text.replace(username, " ").replace(username.lower(), " ").strip()
+    await answer_question(update, context, question)
+
+
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Voice, photos and stickers: ask for typed text."""
+    if update.effective_message:
+        await update.effective_message.reply_text(TYPE_PLEASE)
+
+
+async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Buttons: 更多结果, 查看原文, 👍/👎, example questions, admin confirmations."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    st = state(context)
+    kind, _, rest = query.data.partition(":")
+    if kind == "ex":
+        examples = _examples(st)
+        await query.answer()
+        index = int(rest) if rest.isdigit() else -1
+        if 0 <= index < len(examples) and query.message is not None:
+            await answer_question(update, context, examples[index])
+        return
+    if kind in ("add", "rm"):
+        await _confirm_admin(update, context, kind, rest)
+        return
+    key, _, arg = rest.partition(":")
+    shown = st.shown.get(key)
+    if shown is None:
+        await query.answer("这条回答已过期，请重新提问。", show_alert=True)
+        return
+    if kind == "more":
+        offset = int(arg) if arg.isdigit() else PAGE
+        answer, _seconds = await st.service.ask(shown.question, top=PAGE, offset=offset)
+        await query.answer()
+        if not answer.passages:
+            await query.answer("没有更多结果了。")
+            return
+        shown.offset = offset
+        shown.passage_ids = [h.passage_id for h in answer.passages]
+        text = render_html(answer, first_number=offset + 1)[0]
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=_answer_keyboard(key, answer, offset), disable_web_page_preview=True)
+    elif kind == "orig":
+        await query.answer()
+        engine = st.service.engine
+        if not shown.passage_ids or query.message is None:
+            return
+        passage_id = shown.passage_ids[0]
+        passage = engine.passages[passage_id]
+        head = f"<b>原文</b>（{html.escape(engine.report(passage.doc).title)}）："
+        parts = split_message([head, html.escape(engine.paragraph(passage_id))])
+        for part in parts:
+            await context.bot.send_message(shown.chat_id, part, parse_mode=ParseMode.HTML)
+    elif kind == "vote":
+        vote = 1 if arg == "1" else -1
+        engine = st.service.engine
+        doc = engine.passages[shown.passage_ids[0]].doc if shown.passage_ids else ""
+        st.qlog.feedback(shown.chat_id, vote, shown.question, doc)
+        await query.answer("谢谢反馈！" if vote > 0 else "谢谢，我们会改进。")
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """@bot 问题 in any chat: passages as inline results."""
+    query = update.inline_query
+    if query is None or not query.query.strip():
+        return
+    answer, _seconds = await state(context).service.ask(query.query, top=5)
+    results = []
+    for hit in answer.passages:
+        body = (f"答：<b>{html.escape(answer.answer)}</b>\n" if answer.answer and hit is answer.passages[0] else "") + (
+            f"「{html.escape(hit.text)}」\n<i>—— {html.escape(citation(hit))}</i>"
+        )
+        results.append(
+            InlineQueryResultArticle(
+                id=str(hit.passage_id),
+                title=(answer.answer + " · " if answer.answer and hit is answer.passages[0] else "") + hit.text[:40],
+                description=citation(hit)[:100],
+                input_message_content=InputTextMessageContent(body[:TELEGRAM_LIMIT], parse_mode=ParseMode.HTML),
+            )
+        )
+    await query.answer(results, cache_time=60)
+
+
+# --- admins -------------------------------------------------------------------------------------
+
+
+async def _require_admin(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str) -> bool:
+    st = state(context)
+    user = update.effective_user
+    if user is not None and user.id in st.settings.admin_ids:
+        return True
+    log.warning("refused %s for non-admin user %s", action, user.id if user else "?")
+    if update.effective_message:
+        await update.effective_message.reply_text(ADMINS_ONLY)
+    elif update.callback_query:
+        await update.callback_query.answer(ADMINS_ONLY, show_alert=True)
+    return False
+
+
+def _build_summary(result_reports: int, passages: int, skipped: list[tuple[str, str]]) -> str:
+    text = f"索引已更新：{result_reports} 份报告，{passages} 段。"
+    if skipped:
+        text += "\n跳过：\n" + "\n".join(f"· {doc}：{reason}" for doc, reason in skipped)
+    return text
+
+
+async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An admin sends a report: check it, then add it (or ask before replacing one)."""
+    if not await _require_admin(update, context, "upload"):
+        return
+    st = state(context)
+    message = update.effective_message
+    if message is None or message.document is None:
+        return
+    document = message.document
+    name = document.file_name or "report"
+    if document.file_size and document.file_size > TELEGRAM_DOWNLOAD_LIMIT:
+        await message.reply_text(f"{name} 超过 Telegram 机器人 20 MB 的下载上限，请压缩后再发，或由管理员放入报告文件夹后 /reindex。")
+        return
+    limit = st.settings.max_upload_mb * 1024 * 1024
+    if document.file_size and document.file_size > limit:
+        await message.reply_text(f"{name} 超过 {st.settings.max_upload_mb} MB 的上限。")
+        return
+    telegram_file = await document.get_file()
+    content = bytes(await telegram_file.download_as_bytearray())
+    try:
+        check = await st.service.check_upload(name, content, limit)
+    except GovqaError as exc:
+        st.qlog.audit(update.effective_user.id if update.effective_user else 0, "upload-refused", f"{name}: {exc}")
+        await message.reply_text(f"无法添加这份报告：{exc}\n现有报告照常回答。")
+        return
+    admin = update.effective_user.id if update.effective_user else 0
+    if check.replaces:
+        key = uuid4().hex[:12]
+        st.pending[key] = check
+        buttons = InlineKeyboardMarkup([[InlineKeyboardButton("替换", callback_data=f"add:{key}:yes"), InlineKeyboardButton("取消", callback_data=f"add:{key}:no")]])
+        await message.reply_text(f"已有同名或同标题的报告：{check.replaces}\n要用《{check.meta.title}》替换它吗？", reply_markup=buttons)
+        return
+    await _add(message, st, check, admin)
+
+
+async def _add(message: Message, st: BotState, check: UploadCheck, admin: int) -> None:
+    try:
+        result = await st.service.add_report(check)
+    except GovqaError as exc:
+        st.qlog.audit(admin, "upload-failed", f"{check.filename}: {exc}")
+        await message.reply_text(f"添加失败：{exc}\n现有报告照常回答。")
+        return
+    st.qlog.audit(admin, "upload", f"{check.filename} ({check.meta.title})")
+    year = f"{check.meta.year}年" if check.meta.year else "未注明年份"
+    await message.reply_text(
+        f"已添加《{check.meta.title}》（{year}），共 {check.passages} 段，现在就可以提问。\n"
+        + _build_summary(len(result.reports), result.passages, result.skipped)
+    )
+
+
+async def _confirm_admin(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str, rest: str) -> None:
+    query = update.callback_query
+    if query is None or not await _require_admin(update, context, f"confirm-{kind}"):
+        return
+    st = state(context)
+    key, _, choice = rest.partition(":")
+    admin = update.effective_user.id if update.effective_user else 0
+    await query.answer()
+    if kind == "add":
+        check = st.pending.pop(key, None)
+        if check is None or query.message is None:
+            return
+        if choice != "yes":
+            st.service.discard(check)
+            await query.edit_message_text("已取消，未做更改。")
+            return
+        await query.edit_message_text(f"正在替换 {check.replaces} …")
+        assert isinstance(query.message, Message)
+        await _add(query.message, st, check, admin)
+        return
+    doc = st.removals.pop(key, None)
+    if doc is None:
+        return
+    if choice != "yes":
+        await query.edit_message_text("已取消，未删除。")
+        return
+    try:
+        result = await st.service.remove(doc)
+    except GovqaError as exc:
+        await query.edit_message_text(f"删除失败：{exc}")
+        return
+    st.qlog.audit(admin, "remove", doc)
+    await query.edit_message_text(f"已删除 {doc}（可用 /restore 恢复）。\n" + _build_summary(len(result.reports), result.passages, result.skipped))
+
+
+async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reindex: rebuild from the corpus folder while the old index keeps answering."""
+    if not await _require_admin(update, context, "reindex"):
+        return
+    st = state(context)
+    message = update.effective_message
+    assert message is not None
+    await message.reply_text("正在重建索引，期间照常回答问题…")
+    try:
+        result = await st.service.reindex()
+    except GovqaError as exc:
+        st.qlog.audit(update.effective_user.id if update.effective_user else 0, "reindex-failed", str(exc))
+        await message.reply_text(f"重建失败，继续使用原来的索引：{exc}")
+        return
+    st.qlog.audit(update.effective_user.id if update.effective_user else 0, "reindex", f"{len(result.reports)} reports")
+    await message.reply_text(_build_summary(len(result.reports), result.passages, result.skipped))
+
+
+async def docs(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/docs: the indexed reports, numbered for /remove."""
+    if not await _require_admin(update, context, "docs"):
+        return
+    reports = state(context).service.engine.reports
+    lines = [f"{i}. {r.title}（{r.doc}）" for i, r in enumerate(reports, start=1)]
+    message = update.effective_message
+    assert message is not None
+    for part in split_message(["\n".join(lines) or "还没有报告。"]):
+        await message.reply_text(part)
+
+
+async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/remove N: remove report N (see /docs) after a confirmation."""
+    if not await _require_admin(update, context, "remove"):
+        return
+    st = state(context)
+    message = update.effective_message
+    assert message is not None
+    reports = st.service.engine.reports
+    arg = (context.args or [""])[0]
+    if not arg.isdigit() or not 1 <= int(arg) <= len(reports):
+        await message.reply_text(f"用法：/remove 编号（1 到 {len(reports)}，见 /docs）")
+        return
+    doc = reports[int(arg) - 1].doc
+    key = uuid4().hex[:12]
+    st.removals[key] = doc
+    buttons = InlineKeyboardMarkup([[InlineKeyboardButton("删除", callback_data=f"rm:{key}:yes"), InlineKeyboardButton("取消", callback_data=f"rm:{key}:no")]])
+    await message.reply_text(f"确定删除《{reports[int(arg) - 1].title}》吗？删除后可用 /restore 恢复。", reply_markup=buttons)
+
+
+async def restore(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/restore [N]: list removed reports, or put number N back."""
+    if not await _require_admin(update, context, "restore"):
+        return
+    st = state(context)
+    message = update.effective_message
+    assert message is not None
+    removed = st.service.removed()
+    arg = (context.args or [""])[0]
+    if not arg.isdigit() or not 1 <= int(arg) <= len(removed):
+        listing = "\n".join(f"{i}. {p.name.split('--', 1)[-1]}" for i, p in enumerate(removed, start=1))
+        await message.reply_text(("已删除的报告：\n" + listing + "\n用 /restore 编号 恢复。") if removed else "没有已删除的报告。")
+        return
+    try:
+        doc, result = await st.service.restore(removed[int(arg) - 1])
+    except GovqaError as exc:
+        await message.reply_text(f"恢复失败：{exc}")
+        return
+    st.qlog.audit(update.effective_user.id if update.effective_user else 0, "restore", doc)
+    await message.reply_text(f"已恢复 {doc}。\n" + _build_summary(len(result.reports), result.passages, result.skipped))
+
+
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stats: this week's answered and unanswered questions, the most asked unanswered ones, 👎 count."""
+    if not await _require_admin(update, context, "stats"):
+        return
+    st = state(context)
+    now = datetime.now(zoneinfo.ZoneInfo(st.settings.tz))
+    week_start = (now - timedelta(days=now.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
+    figures = st.qlog.stats(week_start.timestamp())
+    lines = [
+        f"本周（{week_start:%m-%d} 起）：答上 {figures.answered} 个问题，未答上 {figures.unanswered} 个；👍 {figures.thumbs_up}，👎 {figures.thumbs_down}。"
+    ]
+    if figures.top_unanswered:
+        lines.append("问得最多的未答上问题：")
+        lines += [f"· {q}（{n} 次）" for q, n in figures.top_unanswered]
+    message = update.effective_message
+    assert message is not None
+    for part in split_message(["\n".join(lines)]):
+        await message.reply_text(part)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure with its traceback and tell the user something went wrong, never the details."""
+    log.error("error while handling an update", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_message is not None:
+        try:
+            await update.effective_message.reply_text(SOMETHING_WRONG)
+        except TelegramError:
+            log.warning("could not tell the user about the error")
