@@ -209,12 +209,12 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = add("eval", cmd_eval, "run a question file and report hit rates")
     evaluate.add_argument("file", help="questions in JSON lines (id, question, expect, answer)")
     add("serve", cmd_serve, "run the Telegram bot")
-    for name, func, summary in _extra_commands():
-        add(name, func, summary)
+    for name, func, summary, configure_parser in _extra_commands():
+        configure_parser(add(name, func, summary))
     return parser
 
 
-def _extra_commands() -> list[tuple[str, Callable[[argparse.Namespace], int], str]]:
+def _extra_commands() -> list[tuple[str, Callable[[argparse.Namespace], int], str, Callable[[argparse.ArgumentParser], None]]]:
     from .admin_cli import COMMANDS
 
     return COMMANDS

@@ -129,6 +129,9 @@ def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 piece_start = last_cut
             last_cut = cut
         pieces.append((piece_start, end))
+        pieces = [(s, e) for s, e in pieces if e > s]
+        if (start, end) in pieces:
+            continue  # no cut at this separator helps: try the next one
         out: list[tuple[int, int]] = []
         for piece in pieces:
             out.extend(_split_long(text, *piece) if piece[1] - piece[0] > MAX_PASSAGE_CHARS else [piece])

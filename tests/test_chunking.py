@@ -61,3 +61,11 @@ def test_place_and_year_parsing() -> None:
     assert parse_place("2025年上海市政府工作报告") == "上海市"
     assert parse_year("1954年中华人民共和国国务院政府工作报告") == 1954
     assert parse_place("中华人民共和国国务院政府工作报告") is None
+
+
+def test_unbroken_clause_longer_than_the_limit_is_still_split() -> None:
+    sentence = "甲" * 400 + "，乙乙乙；" + "丙" * 300 + "。"
+    _meta, passages = chunk_report("x.txt", "标题\n" + sentence, "0")
+    body = passages[1:]
+    assert "".join(p.text for p in body) == sentence
+    assert all(len(p.text) <= MAX_PASSAGE_CHARS for p in body)

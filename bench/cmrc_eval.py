@@ -1,0 +1,83 @@
+"""Document-level retrieval on CMRC 2018 dev (or DRCD dev): hit@1, hit@5 and MRR through `govqa`.
+
+Each of the dev set's passages becomes one report; every question is asked through
+`govqa ask --json --top 5` and the report of each returned passage is ranked (first
+appearance wins). Reads ../shared/data (not part of the test suite); skips cleanly without it.
+
+    python bench/cmrc_eval.py [--data ../shared/data/cmrc2018/cmrc2018_dev.json] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "data" / "cmrc2018" / "cmrc2018_dev.json"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEFAULT)
+    parser.add_argument("--limit", type=int, default=0, help="ask only the first N questions")
+    args = parser.parse_args()
+    if not args.data.is_file():
+        print(f"skipped: {args.data} not found (it lives in ../shared/data)", file=sys.stderr)
+        return 0
+    dataset = json.loads(args.data.read_text(encoding="utf-8"))["data"]
+    govqa = str(Path(sys.executable).with_name("govqa"))
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, index = Path(tmp) / "corpus", Path(tmp) / "index"
+        corpus.mkdir()
+        questions: list[tuple[str, str]] = []
+        for n, article in enumerate(dataset):
+            for para_n, paragraph in enumerate(article["paragraphs"]):
+                doc = f"p{n:04d}_{para_n}.txt"
+                # One passage a report; the file name is the title, so no line of the passage is taken for one.
+                (corpus / doc).write_text(paragraph["context"].replace("\n", " "), encoding="utf-8")
+                questions += [(qa["question"], doc) for qa in paragraph["qas"]]
+        if args.limit:
+            questions = questions[: args.limit]
+        env = {**os.environ, "GOVQA_CORPUS": str(corpus), "GOVQA_INDEX": str(index)}
+        started = time.perf_counter()
+        subprocess.run([govqa, "index"], env=env, check=True, stdout=subprocess.DEVNULL)
+        built = time.perf_counter() - started
+        started = time.perf_counter()
+        done = subprocess.run(
+            [govqa, "ask", "--json", "--top", "5"],
+            env=env, check=True, capture_output=True, text=True,
+            input="".join(q.replace("\n", " ") + "\n" for q, _ in questions),
+        )
+        asked = time.perf_counter() - started
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(answers) == len(questions), (len(answers), len(questions))
+    hit1 = hit5 = 0
+    rr = 0.0
+    refused = 0
+    ranked1 = 0  # retrieval alone: a refused question's closest sections count as its ranking
+    for answer, (_q, gold) in zip(answers, questions):
+        docs = list(dict.fromkeys(p["doc"] for p in answer["passages"]))
+        closest = docs or [s["doc"] for s in answer.get("suggestions", [])]
+        ranked1 += bool(closest) and closest[0] == gold
+        refused += not answer["answered"]
+        if gold in docs:
+            rank = docs.index(gold) + 1
+            hit1 += rank == 1
+            hit5 += rank <= 5
+            rr += 1 / rank
+    n = len(questions)
+    print(f"{args.data.name}: {sum(len(a['paragraphs']) for a in dataset)} passages, {n} questions")
+    print(f"hit@1 {hit1 / n:.3f}  hit@5 {hit5 / n:.3f}  MRR {rr / n:.3f}  refused {refused / n:.3f}  (a refusal counts as a miss)")
+    print(f"retrieval hit@1 counting a refused question's closest section: {ranked1 / n:.3f}")
+    print(f"index {built:.1f}s, {n} questions {asked:.1f}s ({asked / n * 1000:.1f} ms each incl. start-up)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""Rendering: HTML-escaped, highlighted, within Telegram's 4,096 characters; the token kept out of logs."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.logs import RedactTokenFilter
+from bot.render import highlight, render_html, render_text, split_message
+from index import Answer, Hit
+
+
+def hit(text: str, section: str = "一、<工作>") -> Hit:
+    return Hit(passage_id=0, doc="r.txt", title="某镇<2020>报告", section=section, text=text, score=1.0)
+
+
+def test_html_is_escaped_and_words_highlighted() -> None:
+    answer = Answer("演练几次", True, "5次", [hit("开展<script>演练5次 & 更多")], highlights=["演练"])
+    (message,) = render_html(answer)
+    assert "<script>" not in message and "&lt;script&gt;" in message and "&amp;" in message
+    assert "<u>演练</u>" in message and "<b>5次</b>" in message
+    assert "某镇&lt;2020&gt;报告 › 一、&lt;工作&gt;" in message
+
+
+def test_highlight_ignores_single_characters() -> None:
+    assert highlight("镇里的事", ["镇"]) == "镇里的事"
+
+
+def test_long_answers_split_on_passage_boundaries() -> None:
+    passages = [hit(f"第{i}段" + "字" * 240) for i in range(40)]
+    messages = render_html(Answer("q", True, None, passages, highlights=[]))
+    assert len(messages) > 1 and all(len(m) <= 4096 for m in messages)
+    assert all(m.count("「") == m.count("」") for m in messages), "no passage is cut in two"
+    assert "".join(messages).count("「") == 40
+
+
+def test_a_single_block_over_the_limit_is_cut_without_breaking_tags() -> None:
+    block = "<b>" + "很" * 3000 + "</b>" + "&amp;" * 1000
+    parts = split_message([block])
+    assert all(len(p) <= 4096 for p in parts)
+    assert all(p.count("<b>") == p.count("</b>") for p in parts)
+    assert not any(p.endswith("&am") for p in parts)
+
+
+def test_refusal_is_plain() -> None:
+    answer = Answer("镇长叫什么名字", False, None, [], suggestions=[hit("x", "二、治理")])
+    assert "没有找到" in render_text(answer) and "二、治理" in render_text(answer)
+
+
+def test_token_is_redacted_from_log_records() -> None:
+    token = "123456789:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi"
+    record = logging.LogRecord("httpx", logging.INFO, "", 0, "POST https://api.telegram.org/bot%s/getMe", (token,), None)
+    RedactTokenFilter(token).filter(record)
+    assert token not in record.getMessage() and "[token]" in record.getMessage()
