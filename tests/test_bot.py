@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,27 +49,39 @@ def settings_for(url: str, tmp_path: Path, **extra: str) -> Settings:
     return Settings.from_env(env)
 
 
-@pytest_asyncio.fixture
-async def bot(corpus: Path, tmp_path: Path, tokenizer: Tokenizer) -> AsyncIterator[Harness]:
+@contextlib.asynccontextmanager
+async def running_bot(tmp_path: Path, tokenizer: Tokenizer, webhook_port: int | None = None, **env: str) -> AsyncIterator[Harness]:
+    """The real Application against a fresh fake API, polling (or on a webhook at ``webhook_port``)."""
     fake = FakeTelegram(TOKEN)
     url = await fake.start()
-    settings = settings_for(url, tmp_path)
+    settings = settings_for(url, tmp_path, **env)
     service = QAService(settings.corpus, settings.index, settings.data, tokenizer)
     service.load(lambda _m: None)
     qlog = QuestionLog(settings.data)
     app = build_application(settings, service, qlog)
     await app.initialize()
     assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0.0, timeout=1)
+    if webhook_port is None:
+        await app.updater.start_polling(poll_interval=0.0, timeout=1)
+    else:
+        await app.updater.start_webhook(
+            listen="127.0.0.1", port=webhook_port, url_path="hook", secret_token=settings.webhook_secret, webhook_url=settings.webhook_url
+        )
     await app.start()
     try:
-        yield Harness(fake, service, qlog, corpus)
+        yield Harness(fake, service, qlog, settings.corpus)
     finally:
         await app.updater.stop()
         await app.stop()
         await app.shutdown()
         qlog.close()
         await fake.stop()
+
+
+@pytest_asyncio.fixture
+async def bot(corpus: Path, tmp_path: Path, tokenizer: Tokenizer) -> AsyncIterator[Harness]:
+    async with running_bot(tmp_path, tokenizer) as harness:
+        yield harness
 
 
 def buttons(sent: dict[str, Any]) -> dict[str, str]:

@@ -14,14 +14,12 @@ from pathlib import Path
 
 import aiohttp
 
-from bot.app import build_application
 from bot.qlog import QuestionLog
-from bot.service import QAService
 from index import Tokenizer
 
 from .conftest import ROOT
 from .fake_telegram import FakeTelegram
-from .test_bot import RESIDENT, TOKEN, settings_for
+from .test_bot import RESIDENT, TOKEN, running_bot
 
 
 def free_port() -> int:
@@ -53,32 +51,16 @@ async def post_until_listening(url: str, body: dict[str, object], headers: dict[
 
 
 async def test_webhook_checks_the_secret_token(corpus: Path, tmp_path: Path, tokenizer: Tokenizer) -> None:
-    fake = FakeTelegram(TOKEN)
-    url = await fake.start()
     port = free_port()
-    settings = settings_for(url, tmp_path, GOVQA_WEBHOOK_URL=f"https://bot.example.org/hook", GOVQA_WEBHOOK_SECRET="s3cret-token")
-    service = QAService(settings.corpus, settings.index, settings.data, tokenizer)
-    service.load(lambda _m: None)
-    qlog = QuestionLog(settings.data)
-    app = build_application(settings, service, qlog)
-    await app.initialize()
-    assert app.updater is not None
-    await app.updater.start_webhook(listen="127.0.0.1", port=port, url_path="hook", secret_token="s3cret-token", webhook_url=settings.webhook_url)
-    await app.start()
-    try:
+    secret = {"GOVQA_WEBHOOK_URL": "https://bot.example.org/hook", "GOVQA_WEBHOOK_SECRET": "s3cret-token"}
+    async with running_bot(tmp_path, tokenizer, webhook_port=port, **secret) as h:
         hook = f"http://127.0.0.1:{port}/hook"
-        assert fake.sent("setWebhook")[0]["secret_token"] == "s3cret-token"
+        assert h.fake.sent("setWebhook")[0]["secret_token"] == "s3cret-token"
         assert await post_until_listening(hook, update("消防演练开展了几次？", 1), {"X-Telegram-Bot-Api-Secret-Token": "wrong"}) == 403
         assert await post_until_listening(hook, update("消防演练开展了几次？", 2), {}) == 403
         assert await post_until_listening(hook, update("消防演练开展了几次？", 3), {"X-Telegram-Bot-Api-Secret-Token": "s3cret-token"}) == 200
-        replies = await fake.wait_for("sendMessage")
+        replies = await h.fake.wait_for("sendMessage")
         assert len(replies) == 1 and "<b>5次</b>" in replies[0]["text"]
-    finally:
-        await app.updater.stop()
-        await app.stop()
-        await app.shutdown()
-        qlog.close()
-        await fake.stop()
 
 
 async def test_serve_process_answers_reports_health_and_stops_on_sigterm(tmp_path: Path) -> None:
