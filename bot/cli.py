@@ -122,7 +122,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise UsageError("--top must be at least 1")
     engine = _open_engine(args)
     if args.question is not None:
-        _emit(engine, " ".join(args.question) if isinstance(args.question, list) else args.question, args)
+        _emit(engine, args.question, args)
         return EXIT_OK
     next_question = _questions(sys.stdin)
     while (question := next_question()) is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from .normalize import MEASURE_WORDS
 
@@ -20,14 +19,6 @@ _FIGURE_RE = re.compile(
     rf"(\d+(?:\.\d+)?(?:\s*[-~～—至到]\s*\d+(?:\.\d+)?)?)\s*(万|亿|千)?(余|多)?\s*(%|‰|{_UNIT_ALTERNATION})"
 )
 _CLAUSE_SPLIT = "，,；;。：:！？!?、（）()"
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    text: str
-    unit: str
-    start: int
-    end: int
 
 
 def asks_for_figure(normalized_question: str) -> bool:

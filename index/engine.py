@@ -181,8 +181,10 @@ class Engine:
         weighs the mean idf of those bigrams (an unknown one weighs the most a word can).
         """
         passage = self.stored.passages[passage_id]
-        # Literal containment catches what segmentation split otherwise (发 in 发放, 县 in 城口县).
-        text = self.tokenizer.normalize(" ".join((passage.text, passage.context, *passage.section, self._report_of[passage.doc].title)))
+        # Literal containment catches what segmentation split otherwise (发 in 发放, 县 in 城口县). It reads
+        # the report's own text: normalising every candidate on every question would cost more than the
+        # search, and the terms checked above already cover the normalised forms.
+        text = " ".join((passage.text, passage.context, *passage.section, self._report_of[passage.doc].title))
         total = 0.0
         held = 0.0
         for word in terms.words:
@@ -216,8 +218,8 @@ class Engine:
         text, notices = clean_question(question)
         if not text:
             return Answer(question, False, None, [], ["问题是空的，请输入想问的内容。", *notices])
-        normalized = self.tokenizer.normalize(text)
         terms = self.tokenizer.query(text, self.synonyms)
+        normalized = terms.normalized
         if not terms.words:
             return Answer(question, False, None, [], [*notices, "问题里没有可以检索的词，请换个说法，例如：消防演练开展了几次？"])
         scores = self.search(terms, normalized)

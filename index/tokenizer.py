@@ -50,6 +50,7 @@ class QueryTerms:
     words: tuple[str, ...]  # the question's own words (jieba's cut, stop-words dropped): what must be covered
     scored: tuple[str, ...]  # everything searched for: words, the words inside them, bigrams, synonyms
     expansions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    normalized: str = ""  # the question in matching form (what figure extraction reads)
 
 
 class Tokenizer:
@@ -123,7 +124,8 @@ class Tokenizer:
 
     def query(self, question: str, synonyms: dict[str, tuple[str, ...]] | None = None) -> QueryTerms:
         """A question's terms, each once, with synonyms from ``synonyms`` added to what is scored."""
-        base, words, grams = self._terms(self.normalize(question))
+        normalized = self.normalize(question)
+        base, words, grams = self._terms(normalized)
         unique_words = tuple(dict.fromkeys(words))
         expansions: dict[str, tuple[str, ...]] = {}
         extra: list[str] = []
@@ -133,7 +135,7 @@ class Tokenizer:
                 expansions[word] = others
                 extra.extend(others)
         scored = tuple(dict.fromkeys([*unique_words, *extra, *grams]))
-        return QueryTerms(words=tuple(dict.fromkeys(base)), scored=scored, expansions=expansions)
+        return QueryTerms(words=tuple(dict.fromkeys(base)), scored=scored, expansions=expansions, normalized=normalized)
 
 
 def load_synonyms(path: Path | None, tokenizer: Tokenizer) -> dict[str, tuple[str, ...]]:
