@@ -6,10 +6,10 @@ import argparse
 import time
 from collections.abc import Callable
 
+from index import GovqaError
+
 from .qlog import QuestionLog
 from .settings import Settings, SettingsError
-
-from index import GovqaError
 
 
 def cmd_unanswered(args: argparse.Namespace) -> int:

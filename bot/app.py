@@ -70,7 +70,7 @@ class HealthServer:
                 + (body if parts and parts[0] != "HEAD" else b"")
             )
             await writer.drain()
-        except (asyncio.TimeoutError, ConnectionError, GovqaError):
+        except (TimeoutError, ConnectionError, GovqaError):
             pass
         finally:
             writer.close()

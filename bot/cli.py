@@ -88,7 +88,7 @@ def _questions(stream: TextIO) -> Callable[[], str | None]:
         line = reader.readline()
         if not line:
             return None
-        return line[:-1] if line.endswith("\n") else line
+        return line.removesuffix("\n")
 
     return next_question
 

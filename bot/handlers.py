@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import html
 import logging
 import time
 import zoneinfo
 from collections import OrderedDict, deque
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TypeVar
@@ -26,7 +27,7 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from index import Answer, GovqaError
+from index import Answer, BuildResult, GovqaError
 
 from .qlog import QuestionLog
 from .render import TELEGRAM_LIMIT, citation, render_html, split_message
@@ -337,11 +338,50 @@ async def _require_admin(update: Update, context: ContextTypes.DEFAULT_TYPE, act
     return False
 
 
-def _build_summary(result_reports: int, passages: int, skipped: list[tuple[str, str]]) -> str:
-    text = f"索引已更新：{result_reports} 份报告，{passages} 段。"
-    if skipped:
-        text += "\n跳过：\n" + "\n".join(f"· {doc}：{reason}" for doc, reason in skipped)
-    return text
+def _user_id(update: Update) -> int:
+    return update.effective_user.id if update.effective_user else 0
+
+
+async def _rebuild(
+    st: BotState,
+    admin: int,
+    action: str,
+    detail: str,
+    work: Awaitable[BuildResult],
+    reply: Callable[[str], Awaitable[object]],
+    done: str,
+    failed: str,
+) -> None:
+    """Run an action that rebuilds the index, audit how it went, and tell the admin (with what was skipped)."""
+    try:
+        result = await work
+    except GovqaError as exc:
+        st.qlog.audit(admin, f"{action}-failed", f"{detail}: {exc}")
+        await reply(f"{failed}：{exc}\n现有报告照常回答。")
+        return
+    st.qlog.audit(admin, action, detail)
+    summary = f"索引已更新：{len(result.reports)} 份报告，{result.passages} 段。"
+    if result.skipped:
+        summary += "\n跳过：\n" + "\n".join(f"· {doc}：{reason}" for doc, reason in result.skipped)
+    await reply(f"{done}\n{summary}" if done else summary)
+
+
+AdminAction = Callable[[Update, ContextTypes.DEFAULT_TYPE, BotState, Message], Awaitable[None]]
+
+
+def admin_command(action: str) -> Callable[[AdminAction], Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]]:
+    """Wrap an admin command: refuse (and log) anyone not in GOVQA_ADMIN_IDS, then pass the state and message."""
+
+    def wrap(func: AdminAction) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]:
+        @functools.wraps(func)
+        async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            if not await _require_admin(update, context, action) or update.effective_message is None:
+                return
+            await func(update, context, state(context), update.effective_message)
+
+        return handler
+
+    return wrap
 
 
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -366,31 +406,23 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     try:
         check = await st.service.check_upload(name, content, limit)
     except GovqaError as exc:
-        st.qlog.audit(update.effective_user.id if update.effective_user else 0, "upload-refused", f"{name}: {exc}")
+        st.qlog.audit(_user_id(update), "upload-refused", f"{name}: {exc}")
         await message.reply_text(f"无法添加这份报告：{exc}\n现有报告照常回答。")
         return
-    admin = update.effective_user.id if update.effective_user else 0
     if check.replaces:
         key = uuid4().hex[:12]
         st.pending[key] = check
         buttons = InlineKeyboardMarkup([[InlineKeyboardButton("替换", callback_data=f"add:{key}:yes"), InlineKeyboardButton("取消", callback_data=f"add:{key}:no")]])
         await message.reply_text(f"已有同名或同标题的报告：{check.replaces}\n要用《{check.meta.title}》替换它吗？", reply_markup=buttons)
         return
-    await _add(message, st, check, admin)
+    await _add(message, st, check, _user_id(update))
 
 
 async def _add(message: Message, st: BotState, check: UploadCheck, admin: int) -> None:
-    try:
-        result = await st.service.add_report(check)
-    except GovqaError as exc:
-        st.qlog.audit(admin, "upload-failed", f"{check.filename}: {exc}")
-        await message.reply_text(f"添加失败：{exc}\n现有报告照常回答。")
-        return
-    st.qlog.audit(admin, "upload", f"{check.filename} ({check.meta.title})")
     year = f"{check.meta.year}年" if check.meta.year else "未注明年份"
-    await message.reply_text(
-        f"已添加《{check.meta.title}》（{year}），共 {check.passages} 段，现在就可以提问。\n"
-        + _build_summary(len(result.reports), result.passages, result.skipped)
+    await _rebuild(
+        st, admin, "upload", f"{check.filename} ({check.meta.title})", st.service.add_report(check), message.reply_text,
+        done=f"已添加《{check.meta.title}》（{year}），共 {check.passages} 段，现在就可以提问。", failed="添加失败",
     )
 
 
@@ -400,7 +432,7 @@ async def _confirm_admin(update: Update, context: ContextTypes.DEFAULT_TYPE, kin
         return
     st = state(context)
     key, _, choice = rest.partition(":")
-    admin = update.effective_user.id if update.effective_user else 0
+    admin = _user_id(update)
     await query.answer()
     if kind == "add":
         check = st.pending.pop(key, None)
@@ -420,52 +452,31 @@ async def _confirm_admin(update: Update, context: ContextTypes.DEFAULT_TYPE, kin
     if choice != "yes":
         await query.edit_message_text("已取消，未删除。")
         return
-    try:
-        result = await st.service.remove(doc)
-    except GovqaError as exc:
-        await query.edit_message_text(f"删除失败：{exc}")
-        return
-    st.qlog.audit(admin, "remove", doc)
-    await query.edit_message_text(f"已删除 {doc}（可用 /restore 恢复）。\n" + _build_summary(len(result.reports), result.passages, result.skipped))
+    await _rebuild(
+        st, admin, "remove", doc, st.service.remove(doc), query.edit_message_text,
+        done=f"已删除 {doc}（可用 /restore 恢复）。", failed="删除失败",
+    )
 
 
-async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@admin_command("reindex")
+async def reindex(update: Update, context: ContextTypes.DEFAULT_TYPE, st: BotState, message: Message) -> None:
     """/reindex: rebuild from the corpus folder while the old index keeps answering."""
-    if not await _require_admin(update, context, "reindex"):
-        return
-    st = state(context)
-    message = update.effective_message
-    assert message is not None
     await message.reply_text("正在重建索引，期间照常回答问题…")
-    try:
-        result = await st.service.reindex()
-    except GovqaError as exc:
-        st.qlog.audit(update.effective_user.id if update.effective_user else 0, "reindex-failed", str(exc))
-        await message.reply_text(f"重建失败，继续使用原来的索引：{exc}")
-        return
-    st.qlog.audit(update.effective_user.id if update.effective_user else 0, "reindex", f"{len(result.reports)} reports")
-    await message.reply_text(_build_summary(len(result.reports), result.passages, result.skipped))
+    await _rebuild(st, _user_id(update), "reindex", str(st.service.corpus), st.service.reindex(), message.reply_text, done="", failed="重建失败")
 
 
-async def docs(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@admin_command("docs")
+async def docs(update: Update, context: ContextTypes.DEFAULT_TYPE, st: BotState, message: Message) -> None:
     """/docs: the indexed reports, numbered for /remove."""
-    if not await _require_admin(update, context, "docs"):
-        return
-    reports = state(context).service.engine.reports
+    reports = st.service.engine.reports
     lines = [f"{i}. {r.title}（{r.doc}）" for i, r in enumerate(reports, start=1)]
-    message = update.effective_message
-    assert message is not None
     for part in split_message(["\n".join(lines) or "还没有报告。"]):
         await message.reply_text(part)
 
 
-async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@admin_command("remove")
+async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE, st: BotState, message: Message) -> None:
     """/remove N: remove report N (see /docs) after a confirmation."""
-    if not await _require_admin(update, context, "remove"):
-        return
-    st = state(context)
-    message = update.effective_message
-    assert message is not None
     reports = st.service.engine.reports
     arg = (context.args or [""])[0]
     if not arg.isdigit() or not 1 <= int(arg) <= len(reports):
@@ -478,33 +489,23 @@ async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text(f"确定删除《{reports[int(arg) - 1].title}》吗？删除后可用 /restore 恢复。", reply_markup=buttons)
 
 
-async def restore(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@admin_command("restore")
+async def restore(update: Update, context: ContextTypes.DEFAULT_TYPE, st: BotState, message: Message) -> None:
     """/restore [N]: list removed reports, or put number N back."""
-    if not await _require_admin(update, context, "restore"):
-        return
-    st = state(context)
-    message = update.effective_message
-    assert message is not None
     removed = st.service.removed()
     arg = (context.args or [""])[0]
     if not arg.isdigit() or not 1 <= int(arg) <= len(removed):
-        listing = "\n".join(f"{i}. {p.name.split('--', 1)[-1]}" for i, p in enumerate(removed, start=1))
+        listing = "\n".join(f"{i}. {st.service.removed_doc(p)}" for i, p in enumerate(removed, start=1))
         await message.reply_text(("已删除的报告：\n" + listing + "\n用 /restore 编号 恢复。") if removed else "没有已删除的报告。")
         return
-    try:
-        doc, result = await st.service.restore(removed[int(arg) - 1])
-    except GovqaError as exc:
-        await message.reply_text(f"恢复失败：{exc}")
-        return
-    st.qlog.audit(update.effective_user.id if update.effective_user else 0, "restore", doc)
-    await message.reply_text(f"已恢复 {doc}。\n" + _build_summary(len(result.reports), result.passages, result.skipped))
+    path = removed[int(arg) - 1]
+    doc = st.service.removed_doc(path)
+    await _rebuild(st, _user_id(update), "restore", doc, st.service.restore(path), message.reply_text, done=f"已恢复 {doc}。", failed="恢复失败")
 
 
-async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@admin_command("stats")
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE, st: BotState, message: Message) -> None:
     """/stats: this week's answered and unanswered questions, the most asked unanswered ones, 👎 count."""
-    if not await _require_admin(update, context, "stats"):
-        return
-    st = state(context)
     now = datetime.now(zoneinfo.ZoneInfo(st.settings.tz))
     week_start = (now - timedelta(days=now.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
     figures = st.qlog.stats(week_start.timestamp())
@@ -514,8 +515,6 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if figures.top_unanswered:
         lines.append("问得最多的未答上问题：")
         lines += [f"· {q}（{n} 次）" for q, n in figures.top_unanswered]
-    message = update.effective_message
-    assert message is not None
     for part in split_message(["\n".join(lines)]):
         await message.reply_text(part)
 

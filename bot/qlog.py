@@ -88,7 +88,7 @@ class QuestionLog:
         cutoff = time.time() - self.retention
         with self._lock, self._db:
             for table in ("unanswered", "feedback", "questions"):
-                self._db.execute(f"DELETE FROM {table} WHERE ts < ?", (cutoff,))  # noqa: S608 - fixed names
+                self._db.execute(f"DELETE FROM {table} WHERE ts < ?", (cutoff,))
 
     def stats(self, since: float) -> Stats:
         """Counts since ``since`` (a timestamp) and the most asked unanswered questions."""

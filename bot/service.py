@@ -122,21 +122,17 @@ class QAService:
 
     async def add_report(self, check: UploadCheck) -> BuildResult:
         """Move a staged report into the corpus (replacing its namesake) and rebuild; undo on failure."""
-        target = self.corpus / (check.replaces or check.filename)
-        if check.replaces and PurePosixPath(check.replaces).name != check.filename:
-            target = self.corpus / check.filename
-        backup = None
-        if check.replaces:
-            backup = self._to_trash(self.corpus / check.replaces)
-        if target.exists():
-            backup = backup or self._to_trash(target)
+        same_place = check.replaces is not None and PurePosixPath(check.replaces).name == check.filename
+        target = self.corpus / (check.replaces if same_place and check.replaces else check.filename)
+        displaced_paths = {target} | ({self.corpus / check.replaces} if check.replaces else set())
+        displaced = [(self._to_trash(path), path) for path in displaced_paths if path.exists()]
         shutil.move(str(check.staged), target)
         try:
             return await self.reindex()
         except Exception:
             target.unlink(missing_ok=True)
-            if backup is not None and check.replaces:
-                shutil.move(str(backup), self.corpus / check.replaces)
+            for trashed, original in displaced:
+                shutil.move(str(trashed), original)
             raise
 
     def discard(self, check: UploadCheck) -> None:
@@ -168,12 +164,16 @@ class QAService:
             return []
         return sorted(self.trash.iterdir(), reverse=True)
 
-    async def restore(self, removed: Path) -> tuple[str, BuildResult]:
+    @staticmethod
+    def removed_doc(removed: Path) -> str:
+        """The corpus id a removed report had."""
+        return removed.name.split("--", 1)[-1].replace("__", "/")
+
+    async def restore(self, removed: Path) -> BuildResult:
         """Put a removed report back into the corpus and rebuild."""
-        doc = removed.name.split("--", 1)[-1].replace("__", "/")
-        target = self.corpus / doc
+        target = self.corpus / self.removed_doc(removed)
         if target.exists():
-            raise GovqaError(f"{doc} is in the corpus already")
+            raise GovqaError(f"{self.removed_doc(removed)} is in the corpus already")
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(removed), target)
-        return doc, await self.reindex()
+        return await self.reindex()

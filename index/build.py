@@ -13,7 +13,7 @@ from .chunking import Passage, ReportMeta, chunk_report
 from .engine import Engine
 from .errors import CorpusError, GovqaError, IndexCorrupt, IndexMismatch, IndexMissing, ReportError
 from .readers import SUPPORTED_SUFFIXES, read_report
-from .scoring import B, K1, LuceneBM25, PostingIndex
+from .scoring import K1, B, LuceneBM25, PostingIndex
 from .store import build_lock, load_index, save_index
 from .tokenizer import Tokenizer
 

@@ -89,9 +89,9 @@ def parse_place(title: str) -> str | None:
 
 def _find_title(lines: list[str]) -> int | None:
     for i, line in enumerate(lines[:3]):
-        if len(line) <= _MAX_TITLE_CHARS and not _TITLE_PUNCT_RE.search(line) and not _heading_level(line):
-            if re.search(r"[\u4e00-\u9fffA-Za-z]", line):
-                return i
+        short = len(line) <= _MAX_TITLE_CHARS and not _TITLE_PUNCT_RE.search(line)
+        if short and not _heading_level(line) and re.search(r"[\u4e00-\u9fffA-Za-z]", line):
+            return i
     return None
 
 

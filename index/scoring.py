@@ -14,8 +14,8 @@ over every passage; the scores are the same (tests compare them with ``get_score
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 from rank_bm25 import BM25Okapi

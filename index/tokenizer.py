@@ -22,7 +22,7 @@ import jieba
 from .chunking import CHUNKER_VERSION
 from .normalize import Normalizer
 
-__all__ = ["QueryTerms", "Tokenizer", "TOKENIZER_VERSION", "load_synonyms"]
+__all__ = ["TOKENIZER_VERSION", "QueryTerms", "Tokenizer", "load_synonyms"]
 
 # Bump when normalisation or segmentation code changes in a way that alters terms.
 TOKENIZER_VERSION = 1

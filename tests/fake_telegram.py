@@ -196,7 +196,7 @@ class FakeTelegram:
             self._changed.clear()
             try:
                 await asyncio.wait_for(self._changed.wait(), timeout=max(0.01, deadline - time.monotonic()))
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
     async def _file(self, request: web.Request) -> web.Response:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
 import pytest_asyncio
 
 from bot.app import build_application
@@ -17,7 +16,6 @@ from bot.service import QAService
 from bot.settings import Settings
 from index import Tokenizer
 
-from .conftest import DATA
 from .fake_telegram import BOT, FakeTelegram
 from .helpers import make_docx
 

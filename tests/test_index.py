@@ -10,8 +10,7 @@ import numpy as np
 import pytest
 
 import index.build as build_module
-import index.store as store
-from index import CorpusError, Engine, IndexCorrupt, IndexMismatch, IndexMissing, Tokenizer, build_index, load_or_build
+from index import CorpusError, Engine, IndexCorrupt, IndexMismatch, IndexMissing, Tokenizer, build_index, load_or_build, store
 from index.scoring import LuceneBM25, PostingIndex
 
 from .conftest import DATA

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import index.readers as readers
-from index import ReportError, read_report
+from index import ReportError, read_report, readers
 
 from .helpers import make_blank_pdf, make_docx, make_text_pdf, make_zip_bomb
 
