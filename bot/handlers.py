@@ -6,6 +6,7 @@ import asyncio
 import functools
 import html
 import logging
+import re
 import time
 import zoneinfo
 from collections import OrderedDict, deque
@@ -30,7 +31,7 @@ from telegram.ext import ContextTypes
 from index import Answer, BuildResult, GovqaError
 
 from .qlog import QuestionLog
-from .render import TELEGRAM_LIMIT, citation, render_html, split_message
+from .render import citation, passage_html, render_html, split_message
 from .service import QAService, UploadCheck
 from .settings import Settings
 
@@ -57,7 +58,7 @@ HELP = (
     "按钮：更多结果 / 查看原文 / 👍 👎 反馈\n"
     "命令：/start /help /privacy"
 )
-ADMIN_HELP = "\n管理员：发送 .txt/.docx/.pdf 文件添加报告；/docs 列出报告；/remove 编号 删除；/restore 恢复；/reindex 重建索引；/stats 统计"
+ADMIN_HELP = "\n管理员：发送 .txt/.docx/.pdf 文件添加报告；/docs 列出报告；/remove 编号 删除；/restore 恢复；/source 编号 网址 设置出处链接；/reindex 重建索引；/stats 统计"
 PRIVACY = (
     "我们记录什么：\n"
     "· 每个问题计数一次（是否答上），不含文字；\n"
@@ -163,7 +164,7 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
     else:
         log.info("question answered=%s in %.1f ms", answer.answered, seconds * 1000, extra=extra)
     key = st.remember(Shown(message.chat_id, question, [h.passage_id for h in answer.passages]))
-    await _send(message, render_html(answer), _answer_keyboard(key, answer, 0))
+    await _send(message, render_html(answer, sources=st.service.sources), _answer_keyboard(key, answer, 0))
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -179,20 +180,23 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
 
 
+_FIGURE_CLAUSE_RE = re.compile(r"^([\u4e00-\u9fff“”、]{4,16}?)\d+(?:-\d+)?(?:余|多)?(次|个|份|条|块|张|辆|起|处|场|项|户|幅|所|座)$")
+
+
 def _examples(st: BotState) -> list[str]:
-    """Three questions the newest report can answer: the first figures it reports, asked back."""
+    """Three questions the newest report answers: its first counted facts, asked back (悬挂横幅多少条？)."""
     engine = st.service.engine
     newest = max(engine.reports, key=lambda r: (r.year or 0, r.doc))
     examples: list[str] = []
     for passage in engine.passages:
-        if passage.doc != newest.doc or not passage.section:
+        if passage.doc != newest.doc:
             continue
-        heading = passage.section[-1].split("、", 1)[-1].split("）", 1)[-1].rstrip("…")
-        question = f"{heading[:16]}有哪些做法？"
-        if heading and question not in examples:
-            examples.append(question)
-        if len(examples) == 3:
-            break
+        for clause in re.split(r"[，,；;。：:！？]", engine.tokenizer.normalize(passage.text)):
+            match = _FIGURE_CLAUSE_RE.match(clause.strip())
+            if match and f"{match.group(1)}多少{match.group(2)}？" not in examples:
+                examples.append(f"{match.group(1)}多少{match.group(2)}？")
+                if len(examples) == 3:
+                    return examples
     return examples
 
 
@@ -279,7 +283,7 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             return
         shown.offset = offset
         shown.passage_ids = [h.passage_id for h in answer.passages]
-        text = render_html(answer, first_number=offset + 1)[0]
+        text = render_html(answer, first_number=offset + 1, sources=st.service.sources)[0]
         await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=_answer_keyboard(key, answer, offset), disable_web_page_preview=True)
     elif kind == "orig":
         await query.answer()
@@ -306,17 +310,17 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if query is None or not query.query.strip():
         return
     answer, _seconds = await state(context).service.ask(query.query, top=5)
+    sources = state(context).service.sources
     results = []
-    for hit in answer.passages:
-        body = (f"答：<b>{html.escape(answer.answer)}</b>\n" if answer.answer and hit is answer.passages[0] else "") + (
-            f"「{html.escape(hit.text)}」\n<i>—— {html.escape(citation(hit))}</i>"
-        )
+    for rank, hit in enumerate(answer.passages):
+        figure = answer.answer if rank == 0 else None
+        body = (f"答：<b>{html.escape(figure)}</b>\n" if figure else "") + passage_html(hit, answer.highlights, sources=sources)
         results.append(
             InlineQueryResultArticle(
                 id=str(hit.passage_id),
-                title=(answer.answer + " · " if answer.answer and hit is answer.passages[0] else "") + hit.text[:40],
+                title=(f"{figure} · " if figure else "") + hit.text[:40],
                 description=citation(hit)[:100],
-                input_message_content=InputTextMessageContent(body[:TELEGRAM_LIMIT], parse_mode=ParseMode.HTML),
+                input_message_content=InputTextMessageContent(body, parse_mode=ParseMode.HTML),
             )
         )
     await query.answer(results, cache_time=60)
@@ -331,10 +335,11 @@ async def _require_admin(update: Update, context: ContextTypes.DEFAULT_TYPE, act
     if user is not None and user.id in st.settings.admin_ids:
         return True
     log.warning("refused %s for non-admin user %s", action, user.id if user else "?")
-    if update.effective_message:
-        await update.effective_message.reply_text(ADMINS_ONLY)
-    elif update.callback_query:
+    # A pressed button is refused on the presser's screen only, not in front of the whole chat.
+    if update.callback_query:
         await update.callback_query.answer(ADMINS_ONLY, show_alert=True)
+    elif update.effective_message:
+        await update.effective_message.reply_text(ADMINS_ONLY)
     return False
 
 
@@ -501,6 +506,24 @@ async def restore(update: Update, context: ContextTypes.DEFAULT_TYPE, st: BotSta
     path = removed[int(arg) - 1]
     doc = st.service.removed_doc(path)
     await _rebuild(st, _user_id(update), "restore", doc, st.service.restore(path), message.reply_text, done=f"已恢复 {doc}。", failed="恢复失败")
+
+
+@admin_command("source")
+async def source(update: Update, context: ContextTypes.DEFAULT_TYPE, st: BotState, message: Message) -> None:
+    """/source N URL: link report N's citations to its page on the government site (/source N clears it)."""
+    reports = st.service.engine.reports
+    args = context.args or []
+    if not args or not args[0].isdigit() or not 1 <= int(args[0]) <= len(reports) or len(args) > 2:
+        await message.reply_text(f"用法：/source 编号 网址（编号 1 到 {len(reports)}，见 /docs；不写网址则清除）")
+        return
+    report = reports[int(args[0]) - 1]
+    try:
+        st.service.set_source(report.doc, args[1] if len(args) == 2 else None)
+    except GovqaError as exc:
+        await message.reply_text(f"无法设置：{exc}")
+        return
+    st.qlog.audit(_user_id(update), "source", f"{report.doc} {args[1] if len(args) == 2 else '(cleared)'}")
+    await message.reply_text(f"《{report.title}》的出处" + (f"已设为 {args[1]}" if len(args) == 2 else "已清除"))
 
 
 @admin_command("stats")

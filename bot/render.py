@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from index import Answer, Hit
 
 __all__ = [
     "TELEGRAM_LIMIT",
+    "citation",
+    "citation_html",
     "highlight",
+    "passage_html",
     "render_html",
     "render_text",
     "split_message",
@@ -62,13 +65,26 @@ def highlight(text: str, words: Sequence[str]) -> str:
     return "".join(out)
 
 
-def _passage_html(hit: Hit, words: Sequence[str], number: int | None) -> str:
+def citation_html(hit: Hit, sources: Mapping[str, str] | None = None) -> str:
+    """The citation in HTML; the report title links to its source page when an admin set one."""
+    url = (sources or {}).get(hit.doc)
+    title = html.escape(hit.title)
+    if url:
+        title = f'<a href="{html.escape(url, quote=True)}">{title}</a>'
+    return " › ".join(part for part in (title, html.escape(hit.section)) if part)
+
+
+def passage_html(hit: Hit, words: Sequence[str], number: int | None = None, sources: Mapping[str, str] | None = None) -> str:
+    """One cited passage: the text with the question's words underlined, then where it is from."""
     label = f"{number}. " if number is not None else ""
-    return f"{label}「{highlight(hit.text, words)}」\n<i>—— {html.escape(citation(hit))}</i>"
+    return f"{label}「{highlight(hit.text, words)}」\n<i>—— {citation_html(hit, sources)}</i>"
 
 
-def render_html(answer: Answer, first_number: int = 1) -> list[str]:
-    """The answer as Telegram HTML messages, each within the 4,096-character limit."""
+def render_html(answer: Answer, first_number: int = 1, sources: Mapping[str, str] | None = None) -> list[str]:
+    """The answer as Telegram HTML messages, each within the 4,096-character limit.
+
+    ``sources`` maps a report id to its source page, linked from the citation.
+    """
     head: list[str] = [html.escape(f"提示：{n}") for n in answer.notices]
     if not answer.answered:
         if answer.question.strip() and not (answer.notices and not answer.suggestions):
@@ -81,7 +97,7 @@ def render_html(answer: Answer, first_number: int = 1) -> list[str]:
     numbered = len(answer.passages) > 1 or first_number > 1
     blocks = ["\n\n".join(head)] if head else []
     blocks += [
-        _passage_html(hit, answer.highlights, first_number + i if numbered else None)
+        passage_html(hit, answer.highlights, first_number + i if numbered else None, sources)
         for i, hit in enumerate(answer.passages)
     ]
     return split_message(blocks)

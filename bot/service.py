@@ -7,7 +7,9 @@ one at a time, and until a rebuild succeeds the previous engine keeps answering.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+import os
 import re
 import shutil
 import time
@@ -15,6 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlparse
 
 from index import (
     SUPPORTED_SUFFIXES,
@@ -34,6 +37,11 @@ from index.chunking import chunk_report
 __all__ = ["QAService", "UploadCheck", "safe_filename"]
 
 log = logging.getLogger(__name__)
+
+
+def _is_web_url(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc) and not any(c in url for c in "<>\"' \n")
 
 
 def safe_filename(name: str) -> str:
@@ -69,6 +77,30 @@ class QAService:
         self._lock = asyncio.Lock()
         self.trash = data / "removed"
         self.staging = data / "staging"
+        self.sources_file = corpus / ".sources.json"
+        self.sources: dict[str, str] = self._read_sources()
+
+    def _read_sources(self) -> dict[str, str]:
+        # Kept beside the reports (a hidden file the indexer skips) so links travel with the corpus.
+        try:
+            loaded = json.loads(self.sources_file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            log.warning("ignoring unreadable %s: %s", self.sources_file, exc)
+            return {}
+        return {str(k): str(v) for k, v in loaded.items() if _is_web_url(str(v))} if isinstance(loaded, dict) else {}
+
+    def set_source(self, doc: str, url: str | None) -> None:
+        """Link a report's citations to its source page (None removes the link); saved atomically."""
+        if url is not None and not _is_web_url(url):
+            raise GovqaError(f"{url!r} is not an http(s) address")
+        sources = {**self.sources, doc: url} if url else {k: v for k, v in self.sources.items() if k != doc}
+        self.corpus.mkdir(parents=True, exist_ok=True)
+        tmp = self.sources_file.with_suffix(".tmp")
+        tmp.write_text(json.dumps(sources, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, self.sources_file)
+        self.sources = sources
 
     @property
     def engine(self) -> Engine:

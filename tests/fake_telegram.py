@@ -95,7 +95,7 @@ class FakeTelegram:
         self.inject({"message": msg})
         return msg
 
-    def document(self, name: str, content: bytes, *, user: int = 1) -> None:
+    def document(self, name: str, content: bytes, *, user: int = 1, file_size: int | None = None) -> None:
         file_id = f"file{len(self.files)}"
         self.files[file_id] = content
         self.inject({
@@ -104,7 +104,7 @@ class FakeTelegram:
                 "date": int(time.time()),
                 "chat": {"id": user, "type": "private"},
                 "from": {"id": user, "is_bot": False, "first_name": "管理员"},
-                "document": {"file_id": file_id, "file_unique_id": file_id, "file_name": name, "file_size": len(content)},
+                "document": {"file_id": file_id, "file_unique_id": file_id, "file_name": name, "file_size": file_size or len(content)},
             }
         })
 

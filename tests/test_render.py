@@ -51,3 +51,20 @@ def test_token_is_redacted_from_log_records() -> None:
     record = logging.LogRecord("httpx", logging.INFO, "", 0, "POST https://api.telegram.org/bot%s/getMe", (token,), None)
     RedactTokenFilter(token).filter(record)
     assert token not in record.getMessage() and "[token]" in record.getMessage()
+
+
+def test_question_log_keeps_no_raw_chat_id_and_forgets_after_retention(tmp_path) -> None:
+    import sqlite3
+    import time
+
+    from bot.qlog import QuestionLog
+
+    qlog = QuestionLog(tmp_path, retention_days=1)
+    qlog.record(123456789, "镇长叫什么名字？", answered=False)
+    qlog._write("INSERT INTO unanswered VALUES (?, ?, ?)", (time.time() - 3 * 86400, "x", "很久以前的问题"))
+    qlog.prune()
+    assert [q for q, _n, _t in qlog.unanswered()] == ["镇长叫什么名字？"]
+    qlog.close()
+    dump = "\n".join(sqlite3.connect(tmp_path / "questions.sqlite3").iterdump())
+    assert "123456789" not in dump
+    assert QuestionLog(tmp_path).chat_hash(123456789) != QuestionLog(tmp_path / "other").chat_hash(123456789), "keyed per deployment"
