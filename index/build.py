@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .chunking import Passage, ReportMeta, chunk_report
+from .chunking import Passage, ReportMeta, chunk_report, paragraph_ids
 from .engine import Engine
 from .errors import CorpusError, GovqaError, IndexCorrupt, IndexMismatch, IndexMissing, ReportError
 from .readers import SUPPORTED_SUFFIXES, read_report
@@ -125,9 +125,17 @@ def build_index(corpus_dir: Path, index_dir: Path, tokenizer: Tokenizer, progres
         if not result.reports:
             reasons = "; ".join(f"{doc}: {reason}" for doc, reason in result.skipped)
             raise CorpusError(f"no report in {corpus_dir} could be read ({reasons}); the previous index is kept")
+        # The paragraph a passage sits in is a field of its own, scored once per paragraph: words of
+        # the question spread over neighbouring sentences still point at the passage.
+        para_tokens: list[list[str]] = []
+        for passage_tokens, para in zip(body_tokens, paragraph_ids(passages)):
+            if para == len(para_tokens):
+                para_tokens.append([])
+            para_tokens[para].extend(passage_tokens)
         fields = {
             "body": PostingIndex.from_model(LuceneBM25(body_tokens, k1=K1, b=B)),
             "frame": PostingIndex.from_model(LuceneBM25(frame_tokens, k1=K1, b=B)),
+            "para": PostingIndex.from_model(LuceneBM25(para_tokens, k1=K1, b=B)),
         }
         manifest = {
             "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

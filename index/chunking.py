@@ -18,12 +18,13 @@ __all__ = [
     "Passage",
     "ReportMeta",
     "chunk_report",
+    "paragraph_ids",
     "parse_place",
     "parse_year",
 ]
 
 # Bump when a change here cuts reports differently: indexes built before are then rebuilt.
-CHUNKER_VERSION = 1
+CHUNKER_VERSION = 2
 MAX_PASSAGE_CHARS = 250
 MAX_SENTENCES = 3
 _MAX_TITLE_CHARS = 60
@@ -233,10 +234,10 @@ def _pack(
         if not current:
             # A passage that opens the paragraph needs no frame; a later item gets the paragraph's
             # opening sentence (大力开展各项疫情防控工作：), a continuation also its item's lead.
-            frames = [intro] if intro and (is_item or lead != intro) else []
+            frames = [intro] if intro else []
             if lead and not is_item and lead != intro:
                 frames.append(lead)
-            passage_lead = " ".join(frames)
+            passage_lead = " ".join(frames) if out else ""
         if not lead:
             sentence = text[start:end].strip()
             # A sentence that opens items with a colon says what they are about at its end.
@@ -246,3 +247,17 @@ def _pack(
         current.append((start, end))
     flush(passage_lead)
     return out
+
+
+def paragraph_ids(passages: list[Passage]) -> list[int]:
+    """For each passage, the number of the paragraph it belongs to (paragraphs numbered in order)."""
+    ids: list[int] = []
+    previous: tuple[str, int] | None = None
+    for passage in passages:
+        key = (passage.doc, passage.para_start)
+        if key != previous:
+            previous = key
+            ids.append(ids[-1] + 1 if ids else 0)
+        else:
+            ids.append(ids[-1])
+    return ids

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from .answer import extract_figure
-from .chunking import Passage, ReportMeta
+from .chunking import Passage, ReportMeta, paragraph_ids
 from .store import StoredIndex, load_index
 from .tokenizer import QueryTerms, Tokenizer, load_synonyms
 
@@ -27,8 +27,13 @@ FRAME_WEIGHT = 0.5
 # A question word that is in a report's title picks the report more than the passage: it counts
 # this much in the passage's own text (the title is in every passage's frame already).
 TITLE_WORD_WEIGHT = 0.3
-# The best passages by BM25 are re-ranked by how much of the question they cover.
+# The paragraph around a passage counts this much; a question word only in that paragraph counts
+# this share towards coverage.
+PARA_WEIGHT = 0.5
+PARA_CREDIT = 0.5
+# The best passages by BM25 are re-ranked by BM25 × coverage ** COVERAGE_POWER.
 RERANK_DEPTH = 50
+COVERAGE_POWER = 2
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]{2,}")
@@ -104,6 +109,7 @@ class Engine:
         self._report_of = {r.doc: r for r in stored.reports}
         report_index = {r.doc: i for i, r in enumerate(stored.reports)}
         self._passage_report = np.array([report_index[p.doc] for p in stored.passages], dtype=np.int32)
+        self._para_of = np.array(paragraph_ids(stored.passages), dtype=np.int32)
         self._title_terms = frozenset(t for r in stored.reports for t in tokenizer.tokens(r.title))
         years = [r.year for r in stored.reports if r.year]
         self.newest_year = max(years) if years else None
@@ -165,7 +171,8 @@ class Engine:
         return frame.term_idf(term)
 
     def _holds(self, term: str, passage_id: int) -> bool:
-        return any(field.contains(term, passage_id) for field in self.stored.fields.values())
+        fields = self.stored.fields
+        return fields["body"].contains(term, passage_id) or fields["frame"].contains(term, passage_id)
 
     def _word_parts(self, word: str) -> list[str]:
         """What a question word is matched by when the report segments it otherwise: its bigrams."""
@@ -176,15 +183,17 @@ class Engine:
     def _covered(self, terms: QueryTerms, passage_id: int) -> float:
         """Weighted share of the question's words the passage holds.
 
-        A word counts whole when the passage holds it or a synonym, as a term or literally; a longer word that the
-        report segments otherwise counts by the share of its bigrams the passage holds, and
-        weighs the mean idf of those bigrams (an unknown one weighs the most a word can).
+        A word counts whole when the passage holds it or a synonym, as a term or literally; a longer word
+        that the report segments otherwise counts by the share of its bigrams the passage holds, and
+        weighs the mean idf of those bigrams (an unknown one weighs the most a word can); a word found
+        only elsewhere in the passage's paragraph counts PARA_CREDIT.
         """
         passage = self.stored.passages[passage_id]
         # Literal containment catches what segmentation split otherwise (发 in 发放, 县 in 城口县). It reads
         # the report's own text: normalising every candidate on every question would cost more than the
         # search, and the terms checked above already cover the normalised forms.
         text = " ".join((passage.text, passage.context, *passage.section, self._report_of[passage.doc].title))
+        para, paragraph = self.stored.fields["para"], int(self._para_of[passage_id])
         total = 0.0
         held = 0.0
         for word in terms.words:
@@ -197,8 +206,11 @@ class Engine:
             forms = (word, *terms.expansions.get(word, ()))
             if any(self._holds(form, passage_id) for form in forms) or any(form in text for form in forms):
                 held += weight
-            elif len(parts) > 1:
-                held += weight * sum(self._holds(p, passage_id) for p in parts) / len(parts)
+                continue
+            credit = sum(self._holds(p, passage_id) for p in parts) / len(parts) if len(parts) > 1 else 0.0
+            if any(para.contains(form, paragraph) for form in forms):
+                credit = max(credit, PARA_CREDIT)
+            held += weight * credit
         return held / total if total else 0.0
 
     def search(self, terms: QueryTerms, normalized: str) -> np.ndarray:
@@ -206,6 +218,7 @@ class Engine:
         fields = self.stored.fields
         boosts = [TITLE_WORD_WEIGHT if term in self._title_terms else 1.0 for term in terms.scored]
         scores = fields["body"].scores(terms.scored, boosts) + FRAME_WEIGHT * fields["frame"].scores(terms.scored)
+        scores += PARA_WEIGHT * fields["para"].scores(terms.scored, boosts)[self._para_of]
         preferred = self._preferred_reports(normalized)
         if preferred is not None:
             scores = scores * np.where(preferred[self._passage_report], REPORT_PREFERENCE, 1.0)
@@ -232,7 +245,7 @@ class Engine:
         if positive.size > depth:
             positive = positive[np.argpartition(-scores[positive], depth)[:depth]]
         coverage = np.array([self._covered(terms, int(i)) for i in positive])
-        final = scores[positive] * coverage**2
+        final = scores[positive] * coverage**COVERAGE_POWER
         keep = np.lexsort((positive, -final))
         order, coverage, final = positive[keep], coverage[keep], final[keep]
         best = int(order[0])

@@ -22,15 +22,15 @@ from typing import Any
 
 import numpy as np
 
-from .chunking import Passage, ReportMeta
+from .chunking import Passage, ReportMeta, paragraph_ids
 from .errors import IndexCorrupt, IndexMismatch, IndexMissing
 from .scoring import PostingIndex
 
 __all__ = ["FORMAT_VERSION", "StoredIndex", "build_lock", "current_generation", "load_index", "save_index"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _ARRAYS = ("offsets", "doc_ids", "weights", "idf")
-FIELDS = ("body", "frame")
+FIELDS = ("body", "frame", "para")
 _KEEP_GENERATIONS = 2
 
 
@@ -42,7 +42,7 @@ class StoredIndex:
     reports: list[ReportMeta]
     texts: dict[str, str]
     passages: list[Passage]
-    fields: dict[str, PostingIndex]  # "body" (the passage's text) and "frame" (section path, title)
+    fields: dict[str, PostingIndex]  # per passage: "body" (its text), "frame" (section path, title); per paragraph: "para"
     segments: dict[str, list[list[list[str]]]]  # report sha256 → each passage's terms by field (build cache)
     path: Path
 
@@ -176,7 +176,8 @@ def load_index(index_dir: Path, tokenizer_fingerprint: str) -> StoredIndex:
         texts = {row["doc"]: row["text"] for row in report_rows}
         passages = [Passage(**{**row, "section": tuple(row["section"])}) for row in _read_jsonl(generation / "passages.jsonl")]
         segments = {row["sha256"]: row["tokens"] for row in _read_jsonl(generation / "segments.jsonl")}
-        fields = {name: _load_postings(generation, name, len(passages)) for name in FIELDS}
+        n_paragraphs = paragraph_ids(passages)[-1] + 1 if passages else 0
+        fields = {name: _load_postings(generation, name, n_paragraphs if name == "para" else len(passages)) for name in FIELDS}
     except (OSError, ValueError, TypeError, KeyError) as exc:
         raise IndexCorrupt(f"the index at {generation} is damaged ({exc}); run `govqa index` to rebuild it") from exc
     if not all(p.doc in texts for p in passages):

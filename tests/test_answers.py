@@ -115,3 +115,20 @@ class TestSeveralReports:
 
     def test_rate_question_gets_a_percentage(self, two_report_engine: Engine) -> None:
         assert two_report_engine.ask("调解成功率是多少？").answer == "98%"
+
+
+def test_words_spread_over_a_paragraph_still_find_its_passage(tmp_path, tokenizer) -> None:
+    from index import build_index
+
+    filler = "围绕群众关心的婚姻家庭、土地承包、劳动报酬等问题，组织法律顾问深入村社逐户讲解，" * 6
+    report = (
+        "某镇2022年度工作报告\n"
+        f"一、普法工作\n镇司法所牵头开展法律讲座进村活动。{filler}受到群众欢迎。全年共举办十二场，覆盖全部村社。\n"
+        "二、文艺活动\n全年举办文艺演出八场，丰富群众文化生活。\n"
+    )
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "r.txt").write_text(report, encoding="utf-8")
+    build_index(tmp_path / "c", tmp_path / "i", tokenizer)
+    answer = Engine.load(tmp_path / "i", tokenizer).ask("法律讲座举办了多少场？")
+    assert answer.answered and "全年共举办十二场" in answer.passages[0].text
+    assert answer.answer == "12场"
