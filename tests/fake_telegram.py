@@ -204,3 +204,46 @@ class FakeTelegram:
         if request.match_info["token"] != self.token or file_id not in self.files:
             return web.Response(status=404)
         return web.Response(body=self.files[file_id])
+
+
+async def _standalone(args: Any) -> int:
+    """Serve, ask one question as a resident, write ok/fail to --done-file once the bot replied,
+    and keep serving until SIGTERM so the bot never loses its server mid-poll."""
+    import signal
+
+    fake = FakeTelegram(args.token)
+    url = await fake.start()
+    with open(args.url_file, "w", encoding="utf-8") as out:
+        out.write(url)
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    fake.message(args.question, user=7)
+    try:
+        replies = await fake.wait_for("sendMessage", timeout=args.timeout)
+        text = replies[0].get("text", "")
+        verdict = "ok" if args.expect in text else "fail"
+        print(f"fake Bot API: the bot replied: {text[:80]!r}", flush=True)
+    except AssertionError as exc:
+        verdict = "fail"
+        print(f"fake Bot API: {exc}", flush=True)
+    with open(args.done_file, "w", encoding="utf-8") as out:
+        out.write(verdict)
+    try:
+        await asyncio.wait_for(stop.wait(), timeout=args.timeout)
+    except asyncio.TimeoutError:
+        pass
+    await fake.stop()
+    return 0 if verdict == "ok" else 1
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Run the fake Bot API for one question (deploy/smoke.sh).")
+    parser.add_argument("--token", required=True)
+    parser.add_argument("--url-file", required=True)
+    parser.add_argument("--done-file", required=True)
+    parser.add_argument("--question", required=True)
+    parser.add_argument("--expect", required=True)
+    parser.add_argument("--timeout", type=float, default=90)
+    raise SystemExit(asyncio.run(_standalone(parser.parse_args())))

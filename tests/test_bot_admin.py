@@ -172,3 +172,11 @@ async def test_a_telegram_error_gets_a_polite_message_not_a_traceback(two: Harne
     two.fake.message("高观镇开展了几次消防演练？", user=RESIDENT)
     _failed, apology = await two.fake.wait_for("sendMessage", 2)
     assert apology["text"] == handlers.SOMETHING_WRONG
+
+
+async def test_question_text_is_logged_only_when_asked_for(corpus: Path, tmp_path: Path, tokenizer: Tokenizer, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("INFO", logger="bot.handlers")
+    async with running_bot(tmp_path, tokenizer, GOVQA_LOG_QUESTIONS="1") as h:
+        await ask(h, "消防演练开展了几次？", user=RESIDENT)
+    lines = [r for r in caplog.records if getattr(r, "event", None) == "question"]
+    assert len(lines) == 1 and "消防演练开展了几次？" in lines[0].getMessage()

@@ -72,6 +72,7 @@ async def test_serve_process_answers_reports_health_and_stops_on_sigterm(tmp_pat
     env.update({
         "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": f"{url}/bot", "TELEGRAM_API_FILE_URL": f"{url}/file/bot",
         "GOVQA_HEALTH_PORT": str(health), "GOVQA_DATA": str(tmp_path / "data"), "LOG_LEVEL": "DEBUG", "NO_PROXY": "127.0.0.1",
+        "GOVQA_LOG_FORMAT": "json",
     })
     govqa = str(Path(sys.executable).with_name("govqa"))
     process = await asyncio.create_subprocess_exec(govqa, "serve", cwd=tmp_path, env=env, stderr=asyncio.subprocess.PIPE)
@@ -90,7 +91,11 @@ async def test_serve_process_answers_reports_health_and_stops_on_sigterm(tmp_pat
     assert process.returncode == 0, err.decode()[-2000:]
     log = err.decode()
     assert TOKEN not in log and TOKEN.split(":")[1] not in log, "the token never appears in the log, even at DEBUG"
-    assert "[token]" in log or "getUpdates" in log
+    entries = [json.loads(line) for line in log.splitlines() if line.strip()]  # every line is one JSON object
+    questions = [e for e in entries if e.get("event") == "question"]
+    assert len(questions) == 1 and questions[0]["answered"] is True and questions[0]["ms"] >= 0
+    ours = [e for e in entries if e["logger"].startswith(("bot", "index"))]
+    assert ours and not any("消防演练" in json.dumps(e, ensure_ascii=False) for e in ours), "no question text unless GOVQA_LOG_QUESTIONS=1"
 
 
 async def test_serve_without_token_fails_with_one_line(tmp_path: Path) -> None:
