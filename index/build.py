@@ -14,7 +14,7 @@ from .engine import Engine
 from .errors import CorpusError, GovqaError, IndexCorrupt, IndexMismatch, IndexMissing, ReportError
 from .readers import SUPPORTED_SUFFIXES, read_report
 from .scoring import K1, B, LuceneBM25, PostingIndex
-from .store import build_lock, load_index, save_index
+from .store import build_lock, load_segments, save_index
 from .tokenizer import Tokenizer
 
 __all__ = ["BuildResult", "Progress", "build_index", "corpus_files", "load_or_build", "passage_terms"]
@@ -65,10 +65,8 @@ def passage_terms(tokenizer: Tokenizer, meta: ReportMeta, passage: Passage) -> l
 
 def _previous_segments(index_dir: Path, tokenizer: Tokenizer) -> dict[str, list[list[list[str]]]]:
     try:
-        return load_index(index_dir, tokenizer.fingerprint).segments
-    except IndexMissing:
-        return {}
-    except (IndexMismatch, IndexCorrupt) as exc:
+        return load_segments(index_dir, tokenizer.fingerprint)
+    except IndexCorrupt as exc:
         log.info("not reusing the previous index: %s", exc)
         return {}
 

@@ -26,7 +26,7 @@ from .chunking import Passage, ReportMeta, paragraph_ids
 from .errors import IndexCorrupt, IndexMismatch, IndexMissing
 from .scoring import PostingIndex
 
-__all__ = ["FORMAT_VERSION", "StoredIndex", "build_lock", "current_generation", "load_index", "save_index"]
+__all__ = ["FORMAT_VERSION", "StoredIndex", "build_lock", "current_generation", "load_index", "load_segments", "save_index"]
 
 FORMAT_VERSION = 2
 _ARRAYS = ("offsets", "doc_ids", "weights", "idf")
@@ -43,7 +43,6 @@ class StoredIndex:
     texts: dict[str, str]
     passages: list[Passage]
     fields: dict[str, PostingIndex]  # per passage: "body" (its text), "frame" (section path, title); per paragraph: "para"
-    segments: dict[str, list[list[list[str]]]]  # report sha256 → each passage's terms by field (build cache)
     path: Path
 
 
@@ -175,14 +174,30 @@ def load_index(index_dir: Path, tokenizer_fingerprint: str) -> StoredIndex:
         reports = [ReportMeta(**{k: v for k, v in row.items() if k != "text"}) for row in report_rows]
         texts = {row["doc"]: row["text"] for row in report_rows}
         passages = [Passage(**{**row, "section": tuple(row["section"])}) for row in _read_jsonl(generation / "passages.jsonl")]
-        segments = {row["sha256"]: row["tokens"] for row in _read_jsonl(generation / "segments.jsonl")}
         n_paragraphs = paragraph_ids(passages)[-1] + 1 if passages else 0
         fields = {name: _load_postings(generation, name, n_paragraphs if name == "para" else len(passages)) for name in FIELDS}
     except (OSError, ValueError, TypeError, KeyError) as exc:
         raise IndexCorrupt(f"the index at {generation} is damaged ({exc}); run `govqa index` to rebuild it") from exc
     if not all(p.doc in texts for p in passages):
         raise IndexCorrupt(f"the index files in {generation} do not agree with each other; run `govqa index` to rebuild it")
-    return StoredIndex(manifest, reports, texts, passages, fields, segments, generation)
+    return StoredIndex(manifest, reports, texts, passages, fields, generation)
+
+
+def load_segments(index_dir: Path, tokenizer_fingerprint: str) -> dict[str, list[list[list[str]]]]:
+    """The build cache of the current generation: report sha256 → each passage's terms by field.
+
+    Only a build reads it (answering never needs it); an index from another tokenizer, or none, gives {}.
+    """
+    generation = current_generation(index_dir)
+    if generation is None:
+        return {}
+    manifest = read_manifest(generation)
+    if manifest.get("format") != FORMAT_VERSION or manifest.get("tokenizer", {}).get("fingerprint") != tokenizer_fingerprint:
+        return {}
+    try:
+        return {row["sha256"]: row["tokens"] for row in _read_jsonl(generation / "segments.jsonl")}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexCorrupt(f"the build cache in {generation} is damaged ({exc})") from exc
 
 
 def _load_postings(generation: Path, name: str, n_passages: int) -> PostingIndex:
