@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +20,7 @@ from .scoring import K1, B, LuceneBM25, PostingIndex
 from .store import build_lock, load_segments, save_index
 from .tokenizer import Tokenizer
 
-__all__ = ["BuildResult", "Progress", "build_index", "corpus_files", "load_or_build", "passage_terms"]
+__all__ = ["BuildResult", "Progress", "build_index", "corpus_files", "load_or_build", "report_terms"]
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +58,66 @@ def corpus_files(corpus_dir: Path) -> list[tuple[str, Path]]:
     return found
 
 
-def passage_terms(tokenizer: Tokenizer, meta: ReportMeta, passage: Passage) -> list[list[str]]:
-    """A passage's terms by field: [its own text, its frame (item lead, section path, title)]."""
-    if not passage.section and passage.text == meta.title:
-        return [tokenizer.tokens(passage.text), []]
-    framing = " ".join((passage.context, *passage.section, meta.title))
-    return [tokenizer.tokens(passage.text), tokenizer.tokens(framing)]
+def report_terms(tokenizer: Tokenizer, meta: ReportMeta, passages: list[Passage]) -> list[list[list[str]]]:
+    """Each passage's terms by field: [its own text, its frame (item lead, section path, title)].
+
+    Passages of one section share most of their frame, so each distinct frame is cut once.
+    """
+    frames: dict[str, list[str]] = {}
+    out: list[list[list[str]]] = []
+    for passage in passages:
+        if not passage.section and passage.text == meta.title:
+            out.append([tokenizer.tokens(passage.text), []])
+            continue
+        framing = " ".join((passage.context, *passage.section, meta.title))
+        if framing not in frames:
+            frames[framing] = tokenizer.tokens(framing)
+        out.append([tokenizer.tokens(passage.text), frames[framing]])
+    return out
+
+
+# Cutting text with jieba is most of a build. Past this many characters to cut, the work is shared
+# by worker processes (one per core), each with its own tokenizer; below it, starting them costs more.
+PARALLEL_MIN_CHARS = 2_000_000
+_worker_tokenizer: Tokenizer | None = None  # set in each worker process by _start_worker, never in the parent
+
+
+def _start_worker() -> None:
+    global _worker_tokenizer
+    _worker_tokenizer = Tokenizer()
+
+
+def _worker_terms(meta: ReportMeta, passages: list[Passage]) -> tuple[str, list[list[list[str]]]]:
+    assert _worker_tokenizer is not None
+    return _worker_tokenizer.fingerprint, report_terms(_worker_tokenizer, meta, passages)
+
+
+def _tokenize_all(
+    tokenizer: Tokenizer, pending: list[tuple[ReportMeta, list[Passage]]], progress: Progress | None
+) -> list[list[list[list[str]]]]:
+    """Terms of every pending report, in order; in worker processes when there is enough text."""
+    chars = sum(len(p.text) for _meta, passages in pending for p in passages)
+    workers = min(os.cpu_count() or 1, len(pending))
+    if chars < PARALLEL_MIN_CHARS or workers < 2:
+        results = []
+        for done, (meta, passages) in enumerate(pending, start=1):
+            results.append(report_terms(tokenizer, meta, passages))
+            if progress:
+                progress(done, len(pending), meta.doc)
+        return results
+    # forkserver, not fork: the bot builds from a thread, and forking a threaded process can deadlock.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker) as pool:
+        futures = [pool.submit(_worker_terms, meta, passages) for meta, passages in pending]
+        results = []
+        for done, (future, (meta, _passages)) in enumerate(zip(futures, pending), start=1):
+            fingerprint, terms = future.result()
+            if fingerprint != tokenizer.fingerprint:
+                raise GovqaError("a worker process cut text differently from this one; rebuild with one process")
+            results.append(terms)
+            if progress:
+                progress(done, len(pending), meta.doc)
+        return results
 
 
 def _previous_segments(index_dir: Path, tokenizer: Tokenizer) -> dict[str, list[list[list[str]]]]:
@@ -90,9 +147,9 @@ def build_index(corpus_dir: Path, index_dir: Path, tokenizer: Tokenizer, progres
         frame_tokens: list[list[str]] = []
         segments: dict[str, list[list[list[str]]]] = {}
         titles: dict[str, str] = {}
-        for done, (doc, path) in enumerate(files, start=1):
-            if progress:
-                progress(done, len(files), doc)
+        read: list[tuple[ReportMeta, list[Passage], str]] = []
+        pending: list[tuple[ReportMeta, list[Passage]]] = []
+        for doc, path in files:
             try:
                 raw = read_report(path, doc)
             except ReportError as exc:
@@ -107,17 +164,20 @@ def build_index(corpus_dir: Path, index_dir: Path, tokenizer: Tokenizer, progres
             if meta.title in titles:
                 log.warning("%s has the same title as %s", doc, titles[meta.title])
             titles.setdefault(meta.title, doc)
+            read.append((meta, report_passages, raw.text))
             cached = cache.get(sha)
             if cached is not None and len(cached) == len(report_passages):
-                tokens = cached
+                segments[sha] = cached
                 result.reused += 1
-            else:
-                tokens = [passage_terms(tokenizer, meta, p) for p in report_passages]
-            segments[sha] = tokens
-            texts[doc] = raw.text
+            elif sha not in segments:
+                pending.append((meta, report_passages))
+        for (meta, _passages), terms in zip(pending, _tokenize_all(tokenizer, pending, progress)):
+            segments[meta.sha256] = terms
+        for meta, report_passages, text in read:
+            texts[meta.doc] = text
             result.reports.append(meta)
             passages.extend(report_passages)
-            for body, frame in tokens:
+            for body, frame in segments[meta.sha256]:
                 body_tokens.append(body)
                 frame_tokens.append(frame)
         if not result.reports:

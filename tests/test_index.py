@@ -74,8 +74,8 @@ def test_unchanged_reports_reuse_their_segmentation(corpus: Path, tmp_path: Path
     build_index(corpus, index_dir, tokenizer)
     shutil.copy(DATA / "mingzhong_2021.txt", corpus / "mingzhong.txt")
     tokenized: list[str] = []
-    original = build_module.passage_terms
-    monkeypatch.setattr(build_module, "passage_terms", lambda t, meta, p: tokenized.append(meta.doc) or original(t, meta, p))
+    original = build_module.report_terms
+    monkeypatch.setattr(build_module, "report_terms", lambda t, meta, ps: tokenized.append(meta.doc) or original(t, meta, ps))
     result = build_index(corpus, index_dir, tokenizer)
     assert result.reused == 1
     assert set(tokenized) == {"mingzhong.txt"}
@@ -139,3 +139,14 @@ def test_common_words_still_count() -> None:
 def test_empty_corpus_is_refused_clearly() -> None:
     with pytest.raises(ValueError, match="empty corpus"):
         LuceneBM25([])
+
+
+def test_worker_processes_cut_exactly_as_one_process(corpus: Path, tmp_path: Path, tokenizer: Tokenizer, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(DATA / "mingzhong_2021.txt", corpus / "mingzhong.txt")
+    one = build_index(corpus, tmp_path / "one", tokenizer)
+    monkeypatch.setattr(build_module, "PARALLEL_MIN_CHARS", 0)
+    many = build_index(corpus, tmp_path / "many", tokenizer)
+    assert one.path is not None and many.path is not None
+    for name in ("segments.jsonl", "passages.jsonl", "body.vocab.json", "frame.vocab.json"):
+        assert (one.path / name).read_bytes() == (many.path / name).read_bytes(), name
+    np.testing.assert_array_equal(np.load(one.path / "body.weights.npy"), np.load(many.path / "body.weights.npy"))
