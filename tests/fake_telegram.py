@@ -26,10 +26,11 @@ _JSON_FIELDS = {
 
 @dataclass
 class Call:
-    """One request the bot made."""
+    """One request the bot made, and when it arrived (time.monotonic)."""
 
     method: str
     params: dict[str, Any]
+    at: float = field(default_factory=time.monotonic)
 
 
 @dataclass
@@ -42,6 +43,7 @@ class FakeTelegram:
     files: dict[str, bytes] = field(default_factory=dict)
     failures: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # method → error replies to give first
     url: str = ""
+    on_call: Any = None  # optional callable(Call), run as each call arrives (load benchmarks use it)
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(1)
@@ -165,7 +167,10 @@ class FakeTelegram:
         method = request.match_info["method"]
         params = await self._params(request)
         if method != "getUpdates":
-            self.calls.append(Call(method, params))
+            call = Call(method, params)
+            self.calls.append(call)
+            if self.on_call is not None:
+                self.on_call(call)
         queued = self.failures.get(method)
         if queued:
             error = queued.pop(0)

@@ -150,3 +150,13 @@ def test_worker_processes_cut_exactly_as_one_process(corpus: Path, tmp_path: Pat
     for name in ("segments.jsonl", "passages.jsonl", "body.vocab.json", "frame.vocab.json"):
         assert (one.path / name).read_bytes() == (many.path / name).read_bytes(), name
     np.testing.assert_array_equal(np.load(one.path / "body.weights.npy"), np.load(many.path / "body.weights.npy"))
+
+
+def test_fast_statistics_equal_rank_bm25s_own() -> None:
+    from rank_bm25 import BM25Okapi
+
+    corpus = [["消防", "演练", "消防"], ["网格", "演练"], ["消防"], ["网格", "网格", "群"], ["法治"] * 5]
+    ours, theirs = LuceneBM25(corpus), BM25Okapi(corpus)
+    assert [dict(f) for f in ours.doc_freqs] == theirs.doc_freqs
+    assert (ours.doc_len, ours.avgdl, ours.corpus_size) == (theirs.doc_len, theirs.avgdl, theirs.corpus_size)
+    assert set(ours.idf) == set(theirs.idf)
