@@ -330,6 +330,10 @@ def quality(quick: bool) -> dict[str, Any]:
     args = [sys.executable, str(ROOT / "bench" / "cmrc_eval.py")] + (["--limit", "600"] if quick else [])
     done = subprocess.run(args, capture_output=True, text=True, check=False)
     out["cmrc"] = done.stdout.strip().splitlines()
+    drcd = ROOT.parent / "shared" / "data" / "drcd" / "DRCD_dev_zh-Hans.json"
+    if not quick and drcd.is_file():
+        done = subprocess.run([*args, "--data", str(drcd)], capture_output=True, text=True, check=False)
+        out["drcd"] = done.stdout.strip().splitlines()
     return out
 
 
@@ -412,6 +416,8 @@ def render(results: dict[str, Any], quick: bool) -> str:
     q = results["quality"]
     lines += ["", "## Quality, in the same run", "", "Sample question set (`govqa eval tests/data/questions.jsonl`):", "", "```", *q["sample"], "```", "",
               "CMRC 2018 dev (`bench/cmrc_eval.py`" + (", first 600 questions" if quick else "") + "):", "", "```", *q["cmrc"], "```", ""]
+    if "drcd" in q:
+        lines += ["DRCD dev, simplified (`bench/cmrc_eval.py --data …/DRCD_dev_zh-Hans.json`):", "", "```", *q["drcd"], "```", ""]
     lines += ["## Targets", "", "| target | measured | |", "|---|---|---|"]
     for target, measured, ok in results["targets"]:
         lines.append(f"| {target} | {measured} | {mark(ok)} |")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .chunking import Passage, ReportMeta, chunk_report, paragraph_ids
+from .chunking import Passage, ReportMeta, chunk_report, frame_ids, is_title_passage, paragraph_ids
 from .engine import Engine
 from .errors import CorpusError, GovqaError, IndexCorrupt, IndexMismatch, IndexMissing, ReportError
 from .readers import SUPPORTED_SUFFIXES, read_report
@@ -66,7 +66,7 @@ def report_terms(tokenizer: Tokenizer, meta: ReportMeta, passages: list[Passage]
     frames: dict[str, list[str]] = {}
     out: list[list[list[str]]] = []
     for passage in passages:
-        if not passage.section and passage.text == meta.title:
+        if is_title_passage(passage, meta.title):
             out.append([tokenizer.tokens(passage.text), []])
             continue
         framing = " ".join((passage.context, *passage.section, meta.title))
@@ -185,16 +185,22 @@ def build_index(corpus_dir: Path, index_dir: Path, tokenizer: Tokenizer, progres
             raise CorpusError(f"no report in {corpus_dir} could be read ({reasons}); the previous index is kept")
         # The paragraph a passage sits in is a field of its own, scored once per paragraph: words of
         # the question spread over neighbouring sentences still point at the passage.
+        # Frames (section path, item lead, title) repeat across a section's passages: each distinct
+        # frame is one entry of the frame field.
+        unique_frames: list[list[str]] = []
+        for frame, number in zip(frame_tokens, frame_ids(passages, {r.doc: r.title for r in result.reports})):
+            if number == len(unique_frames):
+                unique_frames.append(frame)
         para_tokens: list[list[str]] = []
         for passage_tokens, para in zip(body_tokens, paragraph_ids(passages)):
             if para == len(para_tokens):
                 para_tokens.append([])
             para_tokens[para].extend(passage_tokens)
-        fields = {
-            "body": PostingIndex.from_model(LuceneBM25(body_tokens, k1=K1, b=B)),
-            "frame": PostingIndex.from_model(LuceneBM25(frame_tokens, k1=K1, b=B)),
-            "para": PostingIndex.from_model(LuceneBM25(para_tokens, k1=K1, b=B)),
-        }
+        models = {name: LuceneBM25(tokens, k1=K1, b=B) for name, tokens in (("body", body_tokens), ("frame", unique_frames), ("para", para_tokens))}
+        # One vocabulary for all fields: the paragraph field's terms are the text's, and most frame
+        # terms are too; one shared dictionary instead of three saves memory on every load.
+        vocab = {term: i for i, term in enumerate(sorted(set().union(*(m.idf for m in models.values()))))}
+        fields = {name: PostingIndex.from_model(model, vocab) for name, model in models.items()}
         manifest = {
             "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "tokenizer": {**tokenizer.settings, "fingerprint": tokenizer.fingerprint},

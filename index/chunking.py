@@ -18,6 +18,7 @@ __all__ = [
     "Passage",
     "ReportMeta",
     "chunk_report",
+    "frame_ids",
     "paragraph_ids",
     "parse_place",
     "parse_year",
@@ -260,4 +261,25 @@ def paragraph_ids(passages: list[Passage]) -> list[int]:
             ids.append(ids[-1] + 1 if ids else 0)
         else:
             ids.append(ids[-1])
+    return ids
+
+
+def is_title_passage(passage: Passage, title: str) -> bool:
+    """Whether a passage is the report's title line (it has no frame: it is the title)."""
+    return not passage.section and passage.text == title
+
+
+def frame_ids(passages: list[Passage], titles: dict[str, str]) -> list[int]:
+    """For each passage, the number of its frame (report, section path, item lead), numbered by first use.
+
+    Passages of one section share a frame; indexing each distinct frame once keeps the frame field small.
+    """
+    numbers: dict[tuple[object, ...], int] = {}
+    ids: list[int] = []
+    for passage in passages:
+        if is_title_passage(passage, titles[passage.doc]):
+            key: tuple[object, ...] = ("title", passage.doc)
+        else:
+            key = (passage.doc, passage.section, passage.context)
+        ids.append(numbers.setdefault(key, len(numbers)))
     return ids

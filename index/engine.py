@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from .answer import extract_figure
-from .chunking import Passage, ReportMeta, paragraph_ids
+from .chunking import Passage, ReportMeta, frame_ids, paragraph_ids
 from .store import StoredIndex, load_index
 from .tokenizer import QueryTerms, Tokenizer, load_synonyms
 
@@ -110,6 +110,7 @@ class Engine:
         report_index = {r.doc: i for i, r in enumerate(stored.reports)}
         self._passage_report = np.array([report_index[p.doc] for p in stored.passages], dtype=np.int32)
         self._para_of = np.array(paragraph_ids(stored.passages), dtype=np.int32)
+        self._frame_of = np.array(frame_ids(stored.passages, {r.doc: r.title for r in stored.reports}), dtype=np.int32)
         self._title_terms = frozenset(t for r in stored.reports for t in tokenizer.tokens(r.title))
         years = [r.year for r in stored.reports if r.year]
         self.newest_year = max(years) if years else None
@@ -166,13 +167,13 @@ class Engine:
     def term_weight(self, term: str) -> float:
         """How much a word weighs: its idf in the passages' text (or frame); the most if unknown."""
         body, frame = self.stored.fields["body"], self.stored.fields["frame"]
-        if term in body.vocab or term not in frame.vocab:
+        if body.has(term) or not frame.has(term):
             return body.term_idf(term)
         return frame.term_idf(term)
 
     def _holds(self, term: str, passage_id: int) -> bool:
         fields = self.stored.fields
-        return fields["body"].contains(term, passage_id) or fields["frame"].contains(term, passage_id)
+        return fields["body"].contains(term, passage_id) or fields["frame"].contains(term, int(self._frame_of[passage_id]))
 
     def _word_parts(self, word: str) -> list[str]:
         """What a question word is matched by when the report segments it otherwise: its bigrams."""
@@ -198,7 +199,7 @@ class Engine:
         held = 0.0
         for word in terms.words:
             parts = self._word_parts(word)
-            if word in self.stored.fields["body"].vocab or word in self.stored.fields["frame"].vocab or len(parts) == 1:
+            if self.stored.fields["body"].has(word) or self.stored.fields["frame"].has(word) or len(parts) == 1:
                 weight = self.term_weight(word)
             else:
                 weight = sum(self.term_weight(p) for p in parts) / len(parts)
@@ -217,7 +218,7 @@ class Engine:
         """Scores of every passage for a question's terms, with the report preference applied."""
         fields = self.stored.fields
         boosts = [TITLE_WORD_WEIGHT if term in self._title_terms else 1.0 for term in terms.scored]
-        scores = fields["body"].scores(terms.scored, boosts) + FRAME_WEIGHT * fields["frame"].scores(terms.scored)
+        scores = fields["body"].scores(terms.scored, boosts) + FRAME_WEIGHT * fields["frame"].scores(terms.scored)[self._frame_of]
         scores += PARA_WEIGHT * fields["para"].scores(terms.scored, boosts)[self._para_of]
         preferred = self._preferred_reports(normalized)
         if preferred is not None:

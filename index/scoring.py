@@ -66,10 +66,15 @@ class PostingIndex:
     n_docs: int
 
     @classmethod
-    def from_model(cls, model: LuceneBM25) -> PostingIndex:
-        """Precompute the postings of a rank-bm25 model (same k1, b, idf, lengths)."""
-        terms = sorted(model.idf)
-        vocab = {term: i for i, term in enumerate(terms)}
+    def from_model(cls, model: LuceneBM25, vocab: dict[str, int] | None = None) -> PostingIndex:
+        """Precompute the postings of a rank-bm25 model (same k1, b, idf, lengths).
+
+        ``vocab`` (term → id, ids 0..n-1) lets several fields share one vocabulary; it must hold every
+        term of the model. A term the model lacks gets no postings and the idf of an unseen term.
+        """
+        if vocab is None:
+            vocab = {term: i for i, term in enumerate(sorted(model.idf))}
+        terms = sorted(vocab, key=vocab.__getitem__)
         # Flatten every (passage, term, tf) once, then group by term with one stable sort: passages
         # stay in ascending order within each term, as `contains` needs.
         lengths = np.fromiter((len(f) for f in model.doc_freqs), dtype=np.int64, count=len(model.doc_freqs))
@@ -85,8 +90,14 @@ class PostingIndex:
         doc_len = np.asarray(model.doc_len, dtype=np.float64)
         norm = model.k1 * (1 - model.b + model.b * doc_len[doc_ids] / model.avgdl)
         weights = (tfs * (model.k1 + 1) / (tfs + norm)).astype(np.float32)
-        idf = np.array([model.idf[t] for t in terms], dtype=np.float64)
+        unseen = math.log(1.0 + (model.corpus_size + 0.5) / 0.5)
+        idf = np.array([model.idf.get(t, unseen) for t in terms], dtype=np.float64)
         return cls(vocab, offsets, doc_ids, weights, idf, model.corpus_size)
+
+    def has(self, term: str) -> bool:
+        """Whether any passage (of this field) holds ``term``."""
+        t = self.vocab.get(term)
+        return t is not None and bool(self.offsets[t + 1] > self.offsets[t])
 
     def missing_idf(self) -> float:
         """The idf a term found in no passage would have: the most a word can weigh."""
@@ -95,7 +106,7 @@ class PostingIndex:
     def postings(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
         """The passages holding ``term`` and its weights there, or None for an unknown term."""
         t = self.vocab.get(term)
-        if t is None:
+        if t is None or self.offsets[t + 1] == self.offsets[t]:
             return None
         lo, hi = self.offsets[t], self.offsets[t + 1]
         return self.doc_ids[lo:hi], self.weights[lo:hi]

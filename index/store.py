@@ -14,6 +14,7 @@ import fcntl
 import json
 import os
 import shutil
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,13 +23,13 @@ from typing import Any
 
 import numpy as np
 
-from .chunking import Passage, ReportMeta, paragraph_ids
+from .chunking import Passage, ReportMeta, frame_ids, paragraph_ids
 from .errors import IndexCorrupt, IndexMismatch, IndexMissing
 from .scoring import PostingIndex
 
 __all__ = ["FORMAT_VERSION", "StoredIndex", "build_lock", "current_generation", "load_index", "load_segments", "save_index"]
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 4
 _ARRAYS = ("offsets", "doc_ids", "weights", "idf")
 FIELDS = ("body", "frame", "para")
 _KEEP_GENERATIONS = 2
@@ -42,7 +43,7 @@ class StoredIndex:
     reports: list[ReportMeta]
     texts: dict[str, str]
     passages: list[Passage]
-    fields: dict[str, PostingIndex]  # per passage: "body" (its text), "frame" (section path, title); per paragraph: "para"
+    fields: dict[str, PostingIndex]  # "body": per passage; "frame": per distinct frame; "para": per paragraph
     path: Path
 
 
@@ -114,9 +115,12 @@ def save_index(
         _write_jsonl(tmp / "reports.jsonl", [{**vars(r), "text": texts[r.doc]} for r in reports])
         _write_jsonl(tmp / "passages.jsonl", ({**vars(p), "section": list(p.section)} for p in passages))
         _write_jsonl(tmp / "segments.jsonl", ({"sha256": k, "tokens": v} for k, v in segments.items()))
+        vocab = next(iter(fields.values())).vocab
+        if any(postings.vocab is not vocab for postings in fields.values()):
+            raise ValueError("every field must share one vocabulary")
+        terms = sorted(vocab, key=vocab.__getitem__)
+        (tmp / "vocab.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
         for field_name, postings in fields.items():
-            vocab = json.dumps(list(postings.vocab), ensure_ascii=False)
-            (tmp / f"{field_name}.vocab.json").write_text(vocab, encoding="utf-8")
             for array in _ARRAYS:
                 np.save(tmp / f"{field_name}.{array}.npy", getattr(postings, array), allow_pickle=False)
         _fsync_dir(tmp)
@@ -173,15 +177,37 @@ def load_index(index_dir: Path, tokenizer_fingerprint: str) -> StoredIndex:
     try:
         report_rows = _read_jsonl(generation / "reports.jsonl")
         reports = [ReportMeta(**{k: v for k, v in row.items() if k != "text"}) for row in report_rows]
-        texts = {row["doc"]: row["text"] for row in report_rows}
-        passages = [Passage(**{**row, "section": tuple(row["section"])}) for row in _read_jsonl(generation / "passages.jsonl")]
-        n_paragraphs = paragraph_ids(passages)[-1] + 1 if passages else 0
-        fields = {name: _load_postings(generation, name, n_paragraphs if name == "para" else len(passages)) for name in FIELDS}
+        texts = {sys.intern(row["doc"]): row["text"] for row in report_rows}
+        with (generation / "passages.jsonl").open(encoding="utf-8") as rows:
+            # One line at a time: a list of every row's dict first would double the peak memory.
+            passages = [_passage(json.loads(line)) for line in rows if line.strip()]
+        vocab = {term: i for i, term in enumerate(json.loads((generation / "vocab.json").read_text(encoding="utf-8")))}
+        # Scored units per field: passages; distinct frames; paragraphs (derived from the passages).
+        units = {
+            "body": len(passages),
+            "frame": max(frame_ids(passages, {r.doc: r.title for r in reports}), default=-1) + 1,
+            "para": max(paragraph_ids(passages), default=-1) + 1,
+        }
+        fields = {name: _load_postings(generation, name, vocab, units[name]) for name in FIELDS}
     except (OSError, ValueError, TypeError, KeyError) as exc:
         raise IndexCorrupt(f"the index at {generation} is damaged ({exc}); run `govqa index` to rebuild it") from exc
     if not all(p.doc in texts for p in passages):
         raise IndexCorrupt(f"the index files in {generation} do not agree with each other; run `govqa index` to rebuild it")
     return StoredIndex(manifest, reports, texts, passages, fields, generation)
+
+
+def _passage(row: dict[str, Any]) -> Passage:
+    # A report id, its headings and item leads repeat across thousands of passages: share one copy.
+    return Passage(
+        doc=sys.intern(row["doc"]),
+        section=tuple(sys.intern(heading) for heading in row["section"]),
+        text=row["text"],
+        start=row["start"],
+        end=row["end"],
+        para_start=row["para_start"],
+        para_end=row["para_end"],
+        context=sys.intern(row["context"]),
+    )
 
 
 def load_segments(index_dir: Path, tokenizer_fingerprint: str) -> dict[str, list[list[list[str]]]]:
@@ -201,18 +227,17 @@ def load_segments(index_dir: Path, tokenizer_fingerprint: str) -> dict[str, list
         raise IndexCorrupt(f"the build cache in {generation} is damaged ({exc})") from exc
 
 
-def _load_postings(generation: Path, name: str, n_passages: int) -> PostingIndex:
-    vocab_list = json.loads((generation / f"{name}.vocab.json").read_text(encoding="utf-8"))
+def _load_postings(generation: Path, name: str, vocab: dict[str, int], n_passages: int) -> PostingIndex:
     arrays = {array: np.load(generation / f"{name}.{array}.npy", allow_pickle=False) for array in _ARRAYS}
     postings = PostingIndex(
-        vocab={term: i for i, term in enumerate(vocab_list)},
+        vocab=vocab,
         offsets=arrays["offsets"],
         doc_ids=arrays["doc_ids"],
         weights=arrays["weights"],
         idf=arrays["idf"],
         n_docs=n_passages,
     )
-    n_terms = len(vocab_list)
+    n_terms = len(vocab)
     consistent = (
         postings.offsets.shape == (n_terms + 1,)
         and postings.idf.shape == (n_terms,)

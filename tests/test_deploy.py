@@ -15,7 +15,7 @@ import yaml
 
 from bot.cli import main
 from bot.settings import SETTINGS_DOC
-from index import Tokenizer, build_index
+from index import FORMAT_VERSION, Tokenizer, build_index
 
 from .conftest import ROOT
 
@@ -129,7 +129,7 @@ class TestCheck:
         assert main(["check"]) == 0
         out = capsys.readouterr().out
         assert "admins configured: 2" in out and "long polling" in out and "1 report(s), 27 passages" in out
-        assert "format 2" in out and out.rstrip().endswith("all good")
+        assert f"format {FORMAT_VERSION}" in out and out.rstrip().endswith("all good")
         assert TOKEN not in out and TOKEN.split(":")[1] not in out
 
     def test_bad_setting_is_named(self, deployed: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -147,7 +147,7 @@ def test_worker_processes_cut_exactly_as_one_process(corpus: Path, tmp_path: Pat
     monkeypatch.setattr(build_module, "PARALLEL_MIN_CHARS", 0)
     many = build_index(corpus, tmp_path / "many", tokenizer)
     assert one.path is not None and many.path is not None
-    for name in ("segments.jsonl", "passages.jsonl", "body.vocab.json", "frame.vocab.json"):
+    for name in ("segments.jsonl", "passages.jsonl", "vocab.json"):
         assert (one.path / name).read_bytes() == (many.path / name).read_bytes(), name
     np.testing.assert_array_equal(np.load(one.path / "body.weights.npy"), np.load(many.path / "body.weights.npy"))
 
