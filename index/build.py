@@ -36,6 +36,7 @@ class BuildResult:
     passages: int = 0
     reused: int = 0
     seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)  # seconds spent reading, cutting, scoring, saving
     path: Path | None = None
 
     @property
@@ -171,6 +172,7 @@ def build_index(corpus_dir: Path, index_dir: Path, tokenizer: Tokenizer, progres
                 result.reused += 1
             elif sha not in segments:
                 pending.append((meta, report_passages))
+        phases = {"read": time.perf_counter() - started}
         for (meta, _passages), terms in zip(pending, _tokenize_all(tokenizer, pending, progress)):
             segments[meta.sha256] = terms
         for meta, report_passages, text in read:
@@ -196,6 +198,7 @@ def build_index(corpus_dir: Path, index_dir: Path, tokenizer: Tokenizer, progres
             if para == len(para_tokens):
                 para_tokens.append([])
             para_tokens[para].extend(passage_tokens)
+        phases["cut"] = time.perf_counter() - started - sum(phases.values())
         models = {name: LuceneBM25(tokens, k1=K1, b=B) for name, tokens in (("body", body_tokens), ("frame", unique_frames), ("para", para_tokens))}
         # One vocabulary for all fields: the paragraph field's terms are the text's, and most frame
         # terms are too; one shared dictionary instead of three saves memory on every load.
@@ -211,11 +214,15 @@ def build_index(corpus_dir: Path, index_dir: Path, tokenizer: Tokenizer, progres
             "passages": len(passages),
         }
         try:
+            phases["score"] = time.perf_counter() - started - sum(phases.values())
             result.path = save_index(index_dir, manifest, result.reports, texts, passages, fields, segments)
+            phases["save"] = time.perf_counter() - started - sum(phases.values())
         except OSError as exc:
             raise GovqaError(f"could not write the index to {index_dir}: {exc}; the previous index is kept") from exc
     result.passages = len(passages)
     result.seconds = time.perf_counter() - started
+    result.phases = phases
+    log.info("build phases: %s", ", ".join(f"{name} {seconds:.2f}s" for name, seconds in phases.items()))
     return result
 
 
