@@ -349,9 +349,10 @@ def plot(results: dict[str, Any], path: Path) -> None:
     rows = [r for r in results["latency"] if "naive_ms" in r]
     xs = [r["passages"] for r in rows]
     figure, axis = plt.subplots(figsize=(7, 4.5), dpi=110)
-    for key, label, style in (("govqa_ms", "govqa (whole answer)", "o-"), ("naive_ms", "naive rank-bm25 full scan", "s--"), ("bm25s_ms", "bm25s", "^:")):
-        axis.plot(xs, [statistics.median(r[key]) for r in rows], style, label=f"{label} p50")
-        axis.plot(xs, [percentile(r[key], 0.99) for r in rows], style, alpha=0.35, label=f"{label} p99")
+    series = (("govqa_ms", "govqa (whole answer)", "o-", "tab:blue"), ("naive_ms", "naive rank-bm25 full scan", "s--", "tab:red"), ("bm25s_ms", "bm25s", "^:", "tab:green"))
+    for key, label, style, color in series:
+        axis.plot(xs, [statistics.median(r[key]) for r in rows], style, color=color, label=f"{label} p50")
+        axis.plot(xs, [percentile(r[key], 0.99) for r in rows], style, color=color, alpha=0.35, label=f"{label} p99")
     axis.set_xscale("log")
     axis.set_yscale("log")
     axis.set_xlabel("passages in the index")
@@ -466,7 +467,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small corpora and short load tests (< 2 minutes)")
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument("--rewrite", action="store_true", help="rewrite the report and plot from the last run's bench/out/results.json")
     args = parser.parse_args()
+    if args.rewrite:
+        results = json.loads((OUT / "results.json").read_text(encoding="utf-8"))
+        notes = ROOT / "bench" / "NOTES.md"
+        results["notes"] = notes.read_text(encoding="utf-8").splitlines() if notes.exists() else []
+        plot(results, ROOT / "bench" / "latency.png")
+        args.out.write_text(render(results, results.get("quick", False)), encoding="utf-8")
+        return 0
     try:
         import bm25s  # noqa: F401
         import matplotlib  # noqa: F401
@@ -485,7 +494,7 @@ def main() -> int:
     results: dict[str, Any] = {
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}",
-        "latency": [], "builds": {}, "notes": [],
+        "latency": [], "builds": {}, "notes": [], "quick": args.quick,
     }
     questions_file = OUT / "questions.txt"
     questions_file.write_text("\n".join(make_questions(material, 200)), encoding="utf-8")
