@@ -100,7 +100,7 @@ def build_application(settings: Settings, service: QAService, qlog: QuestionLog)
     """The PTB Application with every handler, the rate limiter and the shared state."""
     builder = ApplicationBuilder().token(settings.token).concurrent_updates(True)
     if settings.flood_limiter:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]  # PTB's generics
     if settings.base_url:
         builder = builder.base_url(settings.base_url)
     if settings.base_file_url:

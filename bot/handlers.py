@@ -10,10 +10,10 @@ import re
 import time
 import zoneinfo
 from collections import OrderedDict, deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 from uuid import uuid4
 
 from telegram import (
@@ -371,13 +371,14 @@ async def _rebuild(
     await reply(f"{done}\n{summary}" if done else summary)
 
 
-AdminAction = Callable[[Update, ContextTypes.DEFAULT_TYPE, BotState, Message], Awaitable[None]]
+AdminAction = Callable[[Update, ContextTypes.DEFAULT_TYPE, BotState, Message], Coroutine[Any, Any, None]]
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 
-def admin_command(action: str) -> Callable[[AdminAction], Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]]:
+def admin_command(action: str) -> Callable[[AdminAction], Handler]:
     """Wrap an admin command: refuse (and log) anyone not in GOVQA_ADMIN_IDS, then pass the state and message."""
 
-    def wrap(func: AdminAction) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]:
+    def wrap(func: AdminAction) -> Handler:
         @functools.wraps(func)
         async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             if not await _require_admin(update, context, action) or update.effective_message is None:

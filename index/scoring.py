@@ -28,7 +28,7 @@ K1 = 1.2
 B = 0.75
 
 
-class LuceneBM25(BM25Okapi):
+class LuceneBM25(BM25Okapi):  # type: ignore[misc]  # rank-bm25 ships no type hints
     """rank-bm25's BM25Okapi with an idf that is never zero or negative."""
 
     def __init__(self, corpus: Sequence[Sequence[str]], k1: float = K1, b: float = B) -> None:
