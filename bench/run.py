@@ -368,7 +368,12 @@ def mark(ok: bool) -> str:
     return "✓" if ok else "✗"
 
 
-def render(results: dict[str, Any], quick: bool) -> str:
+def plot_path(out: Path) -> Path:
+    """bench/latency.png beside the default BENCHMARKS.md; REPORT.png beside any other report."""
+    return ROOT / "bench" / "latency.png" if out.resolve() == (ROOT / "BENCHMARKS.md").resolve() else out.with_suffix(".png")
+
+
+def render(results: dict[str, Any], quick: bool, image: str = "bench/latency.png") -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -398,7 +403,7 @@ def render(results: dict[str, Any], quick: bool) -> str:
         lines.append(f"Exactness on {r['name']}: govqa's postings vs rank-bm25 `get_scores` over every passage, {e['questions']} questions: "
                      f"same top-10 for {e['same_top10']}/{e['questions']}, largest score difference {e['max_abs_diff']:.1e}. "
                      "govqa takes no ranking shortcut: its postings compute every passage's exact score.")
-    lines += ["", "![latency against corpus size](bench/latency.png)", "", "## Index build", "",
+    lines += ["", f"![latency against corpus size]({image})", "", "## Index build", "",
               "| corpus | characters | `govqa index` wall s | characters/s | peak RSS (process tree) MB | index on disk MB |", "|---|---|---|---|---|---|"]
     for name, b in results["builds"].items():
         lines.append(f"| {name} | {b['chars']:,} | {b['wall_s']:.1f} | {b['chars_per_s']:,.0f} | {b['peak_tree_rss_mb']:.0f} | {b['disk_mb']:.1f} |")
@@ -473,8 +478,9 @@ def main() -> int:
         results = json.loads((OUT / "results.json").read_text(encoding="utf-8"))
         notes = ROOT / "bench" / "NOTES.md"
         results["notes"] = notes.read_text(encoding="utf-8").splitlines() if notes.exists() else []
-        plot(results, ROOT / "bench" / "latency.png")
-        args.out.write_text(render(results, results.get("quick", False)), encoding="utf-8")
+        image = plot_path(args.out)
+        plot(results, image)
+        args.out.write_text(render(results, results.get("quick", False), os.path.relpath(image, args.out.parent)), encoding="utf-8")
         return 0
     try:
         import bm25s  # noqa: F401
@@ -535,10 +541,11 @@ def main() -> int:
     notes_file = ROOT / "bench" / "NOTES.md"
     if notes_file.exists():
         results["notes"] = notes_file.read_text(encoding="utf-8").splitlines()
-    plot(results, ROOT / "bench" / "latency.png")
+    image = plot_path(args.out)
+    plot(results, image)
     (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
-    args.out.write_text(render(results, args.quick), encoding="utf-8")
-    say(f"wrote {args.out} and bench/latency.png")
+    args.out.write_text(render(results, args.quick, os.path.relpath(image, args.out.parent)), encoding="utf-8")
+    say(f"wrote {args.out} and {image}")
     return 0
 
 
