@@ -10,7 +10,10 @@ from .normalize import MEASURE_WORDS
 __all__ = ["asks_for_figure", "extract_figure", "question_unit"]
 
 _UNIT_ALTERNATION = f"(?:{MEASURE_WORDS})"
-_FIGURE_Q_RE = re.compile(r"多少|(?<!哪)几(?!乎)|百分之几|百分比|比例|占比|比重|比率|多大|多高|多长|多远|多重")
+_FIGURE_Q_RE = re.compile(
+    r"多少|(?<!哪)几(?!乎)|百分之几|百分比|比例|占比|比重|比率|多大|多高|多长|多远|多重"
+    r"|率\s*(?:是|为|有|达到|怎么样|如何)?\s*[?？]?\s*$"  # 法治考试及格率？ asks for the rate
+)
 _Q_UNIT_RE = re.compile(rf"(?:多少|(?<!哪)几)({_UNIT_ALTERNATION})")
 _RATE_Q_RE = re.compile(r"率|比例|百分|占比|比重")
 # Units residents use for the one the report writes.

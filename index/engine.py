@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .answer import extract_figure
+from .answer import asks_for_figure, extract_figure
 from .chunking import Passage, ReportMeta, frame_ids, paragraph_ids
 from .store import StoredIndex, load_index
 from .tokenizer import QueryTerms, Tokenizer, load_synonyms
@@ -34,11 +34,16 @@ PARA_CREDIT = 0.5
 # The best passages by BM25 are re-ranked by BM25 × coverage ** COVERAGE_POWER.
 RERANK_DEPTH = 50
 COVERAGE_POWER = 2
+# For a how-many question, the best few candidates that state a fitting figure count this much more.
+FIGURE_DEPTH = 10
+FIGURE_BOOST = 1.5
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]{2,}")
 _YEAR_Q_RE = re.compile(r"((?:19|20)\d{2})\s*年")
-_RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": 1, "上一年": 1, "前年": 2}
+# Years a question names relative to the newest report: 今年 its year, 去年 the one before; 明年 is
+# the year its plans are for (found in the newest report, under "2021年工作计划").
+_RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
 _PLACE_UNIT_RE = re.compile(r"(.+?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|县|区|旗|镇|乡|街道))")
 
 
@@ -150,7 +155,8 @@ class Engine:
         """Reports the question points at by year (2020年, 今年, 去年) or by place; None if none."""
         years = {int(y) for y in _YEAR_Q_RE.findall(normalized)}
         if self.newest_year is not None:
-            years |= {self.newest_year - back for word, back in _RELATIVE_YEARS.items() if word in normalized}
+            newest = self.newest_year
+            years |= {newest + shift if shift <= 0 else newest for word, shift in _RELATIVE_YEARS.items() if word in normalized}
         chosen = np.zeros(len(self.reports), dtype=bool)
         for i, report in enumerate(self.reports):
             if report.year in years:
@@ -208,11 +214,27 @@ class Engine:
             if any(self._holds(form, passage_id) for form in forms) or any(form in text for form in forms):
                 held += weight
                 continue
-            credit = sum(self._holds(p, passage_id) for p in parts) / len(parts) if len(parts) > 1 else 0.0
+            credit = 0.0
+            if len(parts) > 1:
+                # 消防演习 against 消防安全应急救援演练: 消防 held, 演习 held as its synonym 演练.
+                held_parts = sum(
+                    any(self._holds(form, passage_id) for form in (part, *terms.expansions.get(part, ()))) for part in parts
+                )
+                credit = held_parts / len(parts)
             if any(para.contains(form, paragraph) for form in forms):
                 credit = max(credit, PARA_CREDIT)
             held += weight * credit
         return held / total if total else 0.0
+
+    def _with_years(self, terms: QueryTerms) -> QueryTerms:
+        """今年, 去年, 明年 also search for the year they mean (2020, 2019, 2021 when the newest report is 2020's)."""
+        if self.newest_year is None:
+            return terms
+        years = {word: (str(self.newest_year + shift),) for word, shift in _RELATIVE_YEARS.items() if word in terms.words}
+        if not years:
+            return terms
+        scored = tuple(dict.fromkeys([*terms.scored, *(y for ys in years.values() for y in ys)]))
+        return replace(terms, scored=scored, expansions={**terms.expansions, **years})
 
     def search(self, terms: QueryTerms, normalized: str) -> np.ndarray:
         """Scores of every passage for a question's terms, with the report preference applied."""
@@ -225,6 +247,14 @@ class Engine:
             scores = scores * np.where(preferred[self._passage_report], REPORT_PREFERENCE, 1.0)
         return scores
 
+    def _figure(self, terms: QueryTerms, passage_id: int) -> str | None:
+        return extract_figure(
+            terms.normalized,
+            self.tokenizer.normalize(self.stored.passages[passage_id].text),
+            [(w, *terms.expansions.get(w, ())) for w in terms.words],
+            self.term_weight,
+        )
+
     def ask(self, question: str, top: int = 3, offset: int = 0) -> Answer:
         """Answer ``question`` with the ``top`` best passages after ``offset`` (for 更多结果)."""
         if top < 1 or offset < 0:
@@ -232,7 +262,7 @@ class Engine:
         text, notices = clean_question(question)
         if not text:
             return Answer(question, False, None, [], ["问题是空的，请输入想问的内容。", *notices])
-        terms = self.tokenizer.query(text, self.synonyms)
+        terms = self._with_years(self.tokenizer.query(text, self.synonyms))
         normalized = terms.normalized
         if not terms.words:
             return Answer(question, False, None, [], [*notices, "问题里没有可以检索的词，请换个说法，例如：消防演练开展了几次？"])
@@ -249,6 +279,16 @@ class Engine:
         final = scores[positive] * coverage**COVERAGE_POWER
         keep = np.lexsort((positive, -final))
         order, coverage, final = positive[keep], coverage[keep], final[keep]
+        figures: dict[int, str | None] = {}
+        if asks_for_figure(normalized):
+            # A how-many question is answered by a passage that states such a figure beside its words.
+            for i in range(min(FIGURE_DEPTH, len(order))):
+                passage_id = int(order[i])
+                figures[passage_id] = self._figure(terms, passage_id)
+                if figures[passage_id] is not None:
+                    final[i] *= FIGURE_BOOST
+            keep = np.lexsort((order, -final))
+            order, coverage, final = order[keep], coverage[keep], final[keep]
         best = int(order[0])
         if coverage[0] < MIN_COVERAGE:
             suggestions = [self._hit(int(i), s) for i, s in zip(order[:3], final[:3])]
@@ -256,10 +296,5 @@ class Engine:
         hits = [self._hit(int(i), s) for i, s in zip(order[offset:wanted], final[offset:wanted]) if s > 0]
         figure = None
         if offset == 0:
-            figure = extract_figure(
-                normalized,
-                self.tokenizer.normalize(self.stored.passages[best].text),
-                [(w, *terms.expansions.get(w, ())) for w in terms.words],
-                self.term_weight,
-            )
+            figure = figures[best] if best in figures else self._figure(terms, best)
         return Answer(question, True, figure, hits, notices, highlights=highlights, more=len(order) > wanted)

@@ -25,12 +25,16 @@ from .normalize import Normalizer
 __all__ = ["TOKENIZER_VERSION", "QueryTerms", "Tokenizer", "load_synonyms"]
 
 # Bump when normalisation or segmentation code changes in a way that alters terms.
-TOKENIZER_VERSION = 1
+TOKENIZER_VERSION = 2
 
 _KEEP_RE = re.compile(r"[\u4e00-\u9fff0-9a-z]")
 _CJK_RE = re.compile(r"^[\u4e00-\u9fff]+$")
 # 几幅, 多少张: how residents ask for a count. The figure is found by the answer step, not searched for.
 _COUNT_WORD_RE = re.compile(r"^(?:几|多少)[\u4e00-\u9fff]?$")
+# 够不够, 有没有, 是不是: a yes-or-no question's form, not its subject.
+_A_NOT_A_RE = re.compile(r"^([\u4e00-\u9fff]{1,2})[不没]\1$")
+# 发了, 做过: jieba keeps an aspect particle on a one-character verb; the verb is what reports write.
+_PARTICLE_RE = re.compile(r"^([\u4e00-\u9fff])[了过着]$")
 
 
 def _data_text(name: str) -> str:
@@ -87,7 +91,10 @@ class Tokenizer:
         runs: list[list[str]] = [[]]
         for word in self._jieba.cut(normalized):
             word = word.strip()
-            if not word or word in self.stopwords or not _KEEP_RE.search(word) or _COUNT_WORD_RE.match(word):
+            particle = _PARTICLE_RE.match(word)
+            if particle:
+                word = particle.group(1)
+            if not word or word in self.stopwords or not _KEEP_RE.search(word) or _COUNT_WORD_RE.match(word) or _A_NOT_A_RE.match(word):
                 if runs[-1]:
                     runs.append([])
                 continue

@@ -20,6 +20,13 @@ from index import MAX_PASSAGE_CHARS, MAX_QUESTION_CHARS, Engine
         ("一年集中学习几次？", "一年4次", "4次"),
         ("高观镇属于哪个县？", "城口县高观镇", None),  # the title line is a passage
         ("高观镇２０２０年开展了几次消防演练？", "应急救援演练5次", "5次"),  # full-width digits
+        ("消防演习搞了几次", "应急救援演练5次", "5次"),  # a synonym inside a word the report cuts otherwise
+        ("联系卡发了几张", "民情联系卡2000余张", "2000余张"),  # 发了: the particle stays off the verb
+        ("横幅挂了几条？", "悬挂横幅20余条", "20余条"),  # the passage that states the figure wins
+        ("微信群建了几个？", "1-2个基础网格微信群", "1-2个"),
+        ("法治考试及格率", "合格率100%", "100%"),  # a rate asked without 多少
+        ("执法人员够不够？", "执法编制和执法人员还未落到实处", None),  # 够不够 is the question's form
+        ("疫情期间宣传用了什么方式？", "大喇叭", None),  # 方式 for the report's 形式
     ],
 )
 def test_answers_colloquial_questions(seed_engine: Engine, question: str, expect: str, figure: str | None) -> None:
@@ -97,6 +104,10 @@ class TestSeveralReports:
     def test_year_picks_the_report(self, two_report_engine: Engine) -> None:
         assert two_report_engine.ask("2021年开展了几次消防安全应急救援演练？").answer == "3次"
         assert two_report_engine.ask("2020年开展了几次消防安全应急救援演练？").answer == "5次"
+
+    def test_next_year_means_the_newest_reports_plans(self, seed_engine: Engine) -> None:
+        answer = seed_engine.ask("明年有什么工作计划？")
+        assert answer.answered and answer.passages[0].section.startswith("六、2021年工作计划")
 
     def test_this_year_means_the_newest_report(self, two_report_engine: Engine) -> None:
         assert two_report_engine.ask("今年开展了几次消防安全应急救援演练？").answer == "3次"
