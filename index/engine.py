@@ -19,14 +19,18 @@ __all__ = ["MAX_QUESTION_CHARS", "Answer", "Engine", "Hit"]
 
 MAX_QUESTION_CHARS = 200
 # Share of the question's weighted words the best passage must hold to count as an answer.
-MIN_COVERAGE = 0.5
+MIN_COVERAGE = 0.49
 # A question naming a report's year or place prefers that report's passages by this factor.
 REPORT_PREFERENCE = 2.0
 # Words of the frame (item lead, section path, title) count this much against the passage's own.
 FRAME_WEIGHT = 0.5
 # A question word that is in a report's title picks the report more than the passage: it counts
-# this much in the passage's own text (the title is in every passage's frame already).
+# this much in the passage's own text (the title is in every passage's frame already), and in
+# coverage (高观镇的特产是什么 is not answered by any passage that merely belongs to 高观镇's report).
 TITLE_WORD_WEIGHT = 0.3
+# A missing word that names the kind of answer asked for (…的籍贯是哪里, 什么颜色) costs this share of
+# its weight: the passage that answers says where someone is from, not the word 籍贯.
+FOCUS_WEIGHT = 0.5
 # The paragraph around a passage counts this much; a question word only in that paragraph counts
 # this share towards coverage.
 PARA_WEIGHT = 0.5
@@ -193,7 +197,9 @@ class Engine:
         A word counts whole when the passage holds it or a synonym, as a term or literally; a longer word
         that the report segments otherwise counts by the share of its bigrams the passage holds, and
         weighs the mean idf of those bigrams (an unknown one weighs the most a word can); a word found
-        only elsewhere in the passage's paragraph counts PARA_CREDIT.
+        only elsewhere in the passage's paragraph counts PARA_CREDIT. A word of a report title weighs
+        TITLE_WORD_WEIGHT of its weight; a missing word naming the kind of answer asked for costs
+        FOCUS_WEIGHT of its weight; a one-character part of a name counts only beside the rest of it.
         """
         passage = self.stored.passages[passage_id]
         # Literal containment catches what segmentation split otherwise (发 in 发放, 县 in 城口县). It reads
@@ -203,17 +209,28 @@ class Engine:
         para, paragraph = self.stored.fields["para"], int(self._para_of[passage_id])
         total = 0.0
         held = 0.0
+        # A name's one-character part found only apart from the rest (晏 of 司马晏 in 晏家村) is not held.
+        apart = {
+            char for char, grams in terms.joins.items() if not any(self._holds(g, passage_id) or g in text for g in grams)
+        }
         for word in terms.words:
             parts = self._word_parts(word)
             if self.stored.fields["body"].has(word) or self.stored.fields["frame"].has(word) or len(parts) == 1:
                 weight = self.term_weight(word)
             else:
                 weight = sum(self.term_weight(p) for p in parts) / len(parts)
-            total += weight
+            if word in self._title_terms:
+                weight *= TITLE_WORD_WEIGHT
             forms = (word, *terms.expansions.get(word, ()))
+            if word in apart:
+                forms = forms[1:]
             if any(self._holds(form, passage_id) for form in forms) or any(form in text for form in forms):
                 held += weight
+                total += weight
                 continue
+            if word in terms.focus:
+                weight *= FOCUS_WEIGHT
+            total += weight
             credit = 0.0
             if len(parts) > 1:
                 # 消防演习 against 消防安全应急救援演练: 消防 held, 演习 held as its synonym 演练.

@@ -20,14 +20,15 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 
 # Measure words after which a Chinese numeral is a count. Converting only there is
-# the guard against 张三 → 张3, 零售价 → 0售价 and 一是 → 1是 (see notes/retrieval-facts.md).
+# the guard against 张三 → 张3, 零售价 → 0售价 and 一是 → 1是 (see notes/retrieval-facts.md); 第一次
+# and 哪一年 keep their 一: an ordinal and a question are not counts.
 MEASURE_WORDS = (
     "人次|公里|平方米|万元|亿元|元|"
     "次|回|个|份|辆|起|处|块|张|条|幅|人|户|名|项|场|家|所|座|台|件|篇|期|批|轮|届|年|天|月|位|支|套|亩|吨|米|类|种|组"
 )
 _NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 _NUMERAL_RE = re.compile(
-    rf"(?<![{_NUMERAL}第])([{_NUMERAL}]+)(余|多)?(?=(?:{MEASURE_WORDS}))"
+    rf"(?<![{_NUMERAL}第哪])([{_NUMERAL}]+)(余|多)?(?=(?:{MEASURE_WORDS}))"
 )
 _PERCENT_RE = re.compile(rf"百分之([{_NUMERAL}]+|\d+(?:\.\d+)?)")
 # 两三次, 三四个: two neighbouring digits are a range, not 23 or 34.

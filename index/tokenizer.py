@@ -9,6 +9,7 @@ the index manifest, so an index built with other files is rebuilt instead of mis
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -25,16 +26,29 @@ from .normalize import Normalizer
 __all__ = ["TOKENIZER_VERSION", "QueryTerms", "Tokenizer", "load_synonyms"]
 
 # Bump when normalisation or segmentation code changes in a way that alters terms.
-TOKENIZER_VERSION = 2
+TOKENIZER_VERSION = 3
 
 _KEEP_RE = re.compile(r"[\u4e00-\u9fff0-9a-z]")
 _CJK_RE = re.compile(r"^[\u4e00-\u9fff]+$")
 # 几幅, 多少张: how residents ask for a count. The figure is found by the answer step, not searched for.
-_COUNT_WORD_RE = re.compile(r"^(?:几|多少)[\u4e00-\u9fff]?$")
+# 哪部, 哪条, 哪一年: which one is asked for; the report names it without these words.
+_COUNT_WORD_RE = re.compile(r"^(?:几|多少|哪[一几]?)[\u4e00-\u9fff]?$")
 # 够不够, 有没有, 是不是: a yes-or-no question's form, not its subject.
 _A_NOT_A_RE = re.compile(r"^([\u4e00-\u9fff]{1,2})[不没]\1$")
 # 发了, 做过: jieba keeps an aspect particle on a one-character verb; the verb is what reports write.
 _PARTICLE_RE = re.compile(r"^([\u4e00-\u9fff])[了过着]$")
+# jieba's HMM guesses a word it does not know from its neighbours and often takes a function
+# character with it: 司马晏是谁 → 晏是, 胡天衡在媒体 → 衡在, 室温下乙二醛 → 下乙二醛. Such a guessed word
+# loses these characters at its ends, so the name inside meets the same name in a report.
+_GLUE_HEAD = frozenset("在对被把从下当给让")  # not 于, 向, 和: surnames
+_GLUE_TAIL = frozenset("是有在的了时里上得")
+# Words that ask (什么, 哪些, 是谁 …): the word after one of the first kind (什么颜色, 哪些职位), or the
+# attribute before either kind (…的籍贯是哪里, …的性格有什么特点), names the kind of answer wanted,
+# which the passage holding the answer often does not say in so many words. A count word (几次,
+# 多少条) is not of the first kind: what it counts is what the passage must hold.
+_ASKS_KIND = frozenset("什么 什么样 哪些 哪种 何种 哪 哪个 哪一 哪几 啥 啥样".split())
+_ASKS_VALUE = _ASKS_KIND | frozenset("哪里 哪儿 谁 多少 如何 怎样 怎么样 怎么 咋样 几 何时 多大 多长 多高 多久".split())
+_LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())
 
 
 def _data_text(name: str) -> str:
@@ -55,6 +69,11 @@ class QueryTerms:
     scored: tuple[str, ...]  # everything searched for: words, the words inside them, bigrams, synonyms
     expansions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     normalized: str = ""  # the question in matching form (what figure extraction reads)
+    focus: frozenset[str] = frozenset()  # words naming the kind of answer asked for (籍贯, 颜色)
+    # A one-character word beside another in the question (晏 of 司马晏, 栋 of 李成栋) is usually part of
+    # a name jieba did not know: the bigrams joining it to its neighbours (马晏). A passage holding none
+    # of them does not hold the character: 晏家村 is no part of 司马晏.
+    joins: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class Tokenizer:
@@ -86,11 +105,47 @@ class Tokenizer:
         # Identifies everything that decides a passage's terms; an index records it.
         self.fingerprint = digest.hexdigest()[:16]
 
-    def _words(self, normalized: str) -> list[list[str]]:
-        """Runs of kept base words: a stop-word or punctuation ends a run."""
-        runs: list[list[str]] = [[]]
+    def _cut(self, normalized: str) -> list[str]:
+        """jieba's words, with function characters taken off the ends of words its HMM guessed."""
+        out: list[str] = []
+        freq = self._jieba.FREQ
         for word in self._jieba.cut(normalized):
             word = word.strip()
+            if len(word) < 2 or freq.get(word) or not _CJK_RE.match(word):
+                out.append(word)
+                continue
+            start, end = 0, len(word)
+            while end - start > 1 and word[start] in _GLUE_HEAD:
+                start += 1
+            while end - start > 1 and word[end - 1] in _GLUE_TAIL:
+                end -= 1
+            out.append(word[start:end])  # the ends are function characters: dropped like stop-words
+        return out
+
+    def _focus(self, cut: list[str]) -> frozenset[str]:
+        """The question's words that name the kind of answer it asks for (see _ASKS_KIND)."""
+        words = [w for w in cut if w]
+        found: set[str] = set()
+        for i, word in enumerate(words):
+            kind = word in _ASKS_KIND or (word.startswith("哪") and bool(_COUNT_WORD_RE.match(word)))
+            if not kind and word not in _ASKS_VALUE:
+                continue
+            after = words[i + 1 : i + 3]
+            if after and after[0] == "的":
+                after = after[1:]
+            if kind and after and after[0] not in self.stopwords and _KEEP_RE.search(after[0]):
+                found.add(after[0])
+            j = i - 1
+            if j >= 0 and words[j] in _LINKING:
+                j -= 1
+            if j >= 1 and words[j - 1] == "的" and words[j] not in self.stopwords and _KEEP_RE.search(words[j]):
+                found.add(words[j])
+        return frozenset(found)
+
+    def _runs(self, cut: list[str]) -> list[list[str]]:
+        """Runs of kept base words: a stop-word or punctuation ends a run."""
+        runs: list[list[str]] = [[]]
+        for word in cut:
             particle = _PARTICLE_RE.match(word)
             if particle:
                 word = particle.group(1)
@@ -101,12 +156,12 @@ class Tokenizer:
             runs[-1].append(word)
         return [run for run in runs if run]
 
-    def _terms(self, normalized: str) -> tuple[list[str], list[str], list[str]]:
+    def _terms(self, runs: list[list[str]]) -> tuple[list[str], list[str], list[str]]:
         base: list[str] = []
         words: list[str] = []
         grams: list[str] = []
         freq = self._jieba.FREQ
-        for run in self._words(normalized):
+        for run in runs:
             base.extend(run)
             for word in run:
                 # Search mode: the dictionary words inside a long word count too.
@@ -126,13 +181,42 @@ class Tokenizer:
 
     def tokens(self, text: str) -> list[str]:
         """All terms of a report passage (or any text), in order, repeats kept."""
-        _base, words, grams = self._terms(self.normalize(text))
+        _base, words, grams = self._terms(self._runs(self._cut(self.normalize(text))))
         return words + grams
+
+    @functools.cached_property
+    def _char_tags(self) -> dict[str, str]:
+        """Part-of-speech tags of jieba's one-character words (read once, on the first question)."""
+        tags: dict[str, str] = {}
+        with self._jieba.get_dict_file() as dictionary:
+            for raw in dictionary:
+                line = raw.decode("utf-8")
+                if len(line) > 2 and line[1] == " ":
+                    parts = line.split()
+                    tags[parts[0]] = parts[2] if len(parts) > 2 else ""
+        return tags
+
+    def _joins(self, runs: list[list[str]]) -> dict[str, tuple[str, ...]]:
+        joins: dict[str, list[str]] = {}
+        for run in runs:
+            for i, word in enumerate(run):
+                if len(word) != 1 or not _CJK_RE.match(word):
+                    continue
+                if i == len(run) - 1 and self._char_tags.get(word, "").startswith("v"):
+                    continue  # a verb after what it acts on: 横幅挂了几条, 联系卡发了几张
+                grams = joins.setdefault(word, [])
+                if i > 0 and _CJK_RE.match(run[i - 1]):
+                    grams.append(run[i - 1][-1] + word)
+                if i + 1 < len(run) and _CJK_RE.match(run[i + 1]):
+                    grams.append(word + run[i + 1][0])
+        return {word: tuple(grams) for word, grams in joins.items() if grams}
 
     def query(self, question: str, synonyms: dict[str, tuple[str, ...]] | None = None) -> QueryTerms:
         """A question's terms, each once, with synonyms from ``synonyms`` added to what is scored."""
         normalized = self.normalize(question)
-        base, words, grams = self._terms(normalized)
+        cut = self._cut(normalized)
+        runs = self._runs(cut)
+        base, words, grams = self._terms(runs)
         unique_words = tuple(dict.fromkeys(words))
         expansions: dict[str, tuple[str, ...]] = {}
         extra: list[str] = []
@@ -142,7 +226,14 @@ class Tokenizer:
                 expansions[word] = others
                 extra.extend(others)
         scored = tuple(dict.fromkeys([*unique_words, *extra, *grams]))
-        return QueryTerms(words=tuple(dict.fromkeys(base)), scored=scored, expansions=expansions, normalized=normalized)
+        return QueryTerms(
+            words=tuple(dict.fromkeys(base)),
+            scored=scored,
+            expansions=expansions,
+            normalized=normalized,
+            focus=self._focus(cut),
+            joins=self._joins(runs),
+        )
 
 
 def load_synonyms(path: Path | None, tokenizer: Tokenizer) -> dict[str, tuple[str, ...]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index import MAX_PASSAGE_CHARS, MAX_QUESTION_CHARS, Engine
+from index import MAX_PASSAGE_CHARS, MAX_QUESTION_CHARS, Engine, Tokenizer, build_index
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,17 @@ def test_passage_text_is_the_reports_own_wording(seed_engine: Engine) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["今天天气怎么样？", "镇长叫什么名字？", "怎么办理身份证？", "养老保险怎么交", "2019年开展了几次消防演练？"],
+    [
+        "今天天气怎么样？",
+        "镇长叫什么名字？",
+        "怎么办理身份证？",
+        "养老保险怎么交",
+        "2019年开展了几次消防演练？",
+        # The report's own place name is in every passage's title: it does not make one the answer.
+        "高观镇的面积有多大？",
+        "高观镇的特产是什么？",
+        "镇卫生院几点下班？",
+    ],
 )
 def test_refuses_what_the_report_does_not_hold(seed_engine: Engine, question: str) -> None:
     answer = seed_engine.ask(question)
@@ -143,3 +153,41 @@ def test_words_spread_over_a_paragraph_still_find_its_passage(tmp_path, tokenize
     answer = Engine.load(tmp_path / "i", tokenizer).ask("法律讲座举办了多少场？")
     assert answer.answered and "全年共举办十二场" in answer.passages[0].text
     assert answer.answer == "12场"
+
+
+NAMES_REPORT = (
+    "某镇2022年度乡村治理工作报告\n"
+    "一、新乡贤工作\n"
+    "新乡贤代表邬晏清，城口县坪坝镇人，退休前任镇中心小学校长。全镇评选新乡贤12名。\n"
+    "二、人民调解\n"
+    "坪坝村调解员司马晏从事人民调解工作十年，今年调解矛盾纠纷45起。\n"
+    "司马平组织开展法律讲座6场。晏家村新建调解室1个。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def names_engine(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Engine:
+    """A report naming people jieba does not know."""
+    base = tmp_path_factory.mktemp("names")
+    (base / "c").mkdir()
+    (base / "c" / "r.txt").write_text(NAMES_REPORT, encoding="utf-8")
+    build_index(base / "c", base / "i", tokenizer)
+    return Engine.load(base / "i", tokenizer)
+
+
+class TestNamesAndAttributes:
+    """Questions about people and things the dictionary does not know, and what is asked of them."""
+
+    def test_asking_for_an_attribute_the_passage_states_without_naming_it(self, names_engine: Engine) -> None:
+        # The passage says where 邬晏清 is from; it never writes the word 籍贯.
+        answer = names_engine.ask("邬晏清的籍贯是哪里？")
+        assert answer.answered and "城口县坪坝镇人" in answer.passages[0].text
+
+    def test_a_name_jieba_runs_into_the_next_word_is_still_found(self, names_engine: Engine) -> None:
+        # jieba cuts 司马晏是 as 司马 / 晏是; the question must still meet 司马晏 in the report.
+        answer = names_engine.ask("司马晏是哪个村的调解员？")
+        assert answer.answered and "调解员司马晏" in answer.passages[0].text
+
+    def test_parts_of_a_name_found_apart_are_not_the_name(self, names_engine: Engine) -> None:
+        # 司马平 holds 司马, 邬晏清 holds 清: nobody called 司马清 is in the report.
+        assert not names_engine.ask("司马清的职务是什么？").answered

@@ -1,9 +1,10 @@
-"""Normalisation: numerals become digits only where they count something."""
+"""Normalisation and question words: numerals become digits only where they count something."""
 
 from __future__ import annotations
 
 import pytest
 
+from index import Tokenizer
 from index.normalize import Normalizer
 
 
@@ -29,7 +30,44 @@ def normalize() -> Normalizer:
         ("一是加强", "一是加强"),
         ("一村一警", "一村一警"),
         ("十九大", "十九大"),
+        ("哪一年", "哪一年"),  # a question, not 1年
+        ("第一次", "第一次"),
     ],
 )
 def test_folding(normalize: Normalizer, raw: str, folded: str) -> None:
     assert normalize(raw) == folded
+
+
+class TestQuestionWords:
+    """What the tokenizer makes of how residents ask."""
+
+    def test_a_name_keeps_apart_from_the_function_word_jieba_ran_into_it(self, tokenizer: Tokenizer) -> None:
+        # jieba's HMM cuts 司马晏是 as 司马 / 晏是; 晏是 is in no report, 晏 is.
+        assert tokenizer.query("司马晏是哪个村的调解员？").words == ("司马", "晏", "村", "调解员")
+
+    def test_a_one_character_name_part_must_sit_beside_the_rest(self, tokenizer: Tokenizer) -> None:
+        assert tokenizer.query("司马晏是谁？").joins == {"晏": ("马晏",)}
+
+    def test_a_verb_after_what_it_acts_on_stands_alone(self, tokenizer: Tokenizer) -> None:
+        # 发 is a verb at the end of its phrase: the report writes 发放民情联系卡, never 卡发.
+        assert tokenizer.query("民情联系卡发了几张？").joins == {}
+
+    @pytest.mark.parametrize("question", ["巴沟站是哪条线路的车站？", "这是哪一年的报告？", "高观镇属于哪个县？"])
+    def test_which_words_are_not_searched_for(self, question: str, tokenizer: Tokenizer) -> None:
+        assert not any(w.startswith("哪") for w in tokenizer.query(question).words)
+
+    @pytest.mark.parametrize(
+        ("question", "focus"),
+        [
+            ("邬晏清的籍贯是哪里？", {"籍贯"}),
+            ("网格公示牌是什么颜色？", {"颜色"}),
+            ("朱载圳的性格有什么特点?", {"性格", "特点"}),
+            ("巴沟站是哪条线路的车站？", {"线路"}),
+            # what a count word counts is the subject, not the kind of answer
+            ("开展了几次消防演练？", set()),
+            ("悬挂了多少条安全生产横幅？", set()),
+            ("镇长叫什么名字？", {"名字"}),
+        ],
+    )
+    def test_words_naming_the_kind_of_answer(self, question: str, focus: set[str], tokenizer: Tokenizer) -> None:
+        assert tokenizer.query(question).focus == focus
