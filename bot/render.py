@@ -36,7 +36,7 @@ def render_text(answer: Answer) -> str:
     """The readable answer for the terminal (`govqa ask`, `govqa chat`)."""
     lines = [f"提示：{notice}" for notice in answer.notices]
     if not answer.answered:
-        lines.append(NO_ANSWER if answer.question.strip() and not answer.notices else "")
+        lines.append(NO_ANSWER if answer.question.strip() and not (answer.notices and not answer.suggestions) else "")
         if answer.suggestions:
             lines.append("最接近的章节：")
             lines.extend(f"  · {citation(hit)}" for hit in answer.suggestions)

@@ -174,6 +174,28 @@ class Engine:
             return None
         return chosen
 
+    def _suggestions(self, candidates: np.ndarray, scores: np.ndarray, count: int = 3) -> list[Hit]:
+        """The closest sections to offer when nothing answers: best search score first, each section once."""
+        hits: list[Hit] = []
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        for i in sorted(candidates.tolist(), key=lambda i: (-scores[i], i)):
+            passage = self.stored.passages[i]
+            if (passage.doc, passage.section) not in seen:
+                seen.add((passage.doc, passage.section))
+                hits.append(self._hit(i, float(scores[i])))
+                if len(hits) == count:
+                    break
+        return hits
+
+    def _missing_years(self, normalized: str) -> list[str]:
+        """A notice when the question names a year no report is of (2022年 with reports of 2020 and 2021)."""
+        have = sorted({r.year for r in self.reports if r.year})
+        named = sorted({int(y) for y in _YEAR_Q_RE.findall(normalized)})
+        if not have or not named or any(y in have for y in named):
+            return []
+        years = "、".join(f"{y}年" for y in named)
+        return [f"现有报告里没有{years}的报告（现有：{'、'.join(f'{y}年' for y in have)}）。"]
+
     def term_weight(self, term: str) -> float:
         """How much a word weighs: its idf in the passages' text (or frame); the most if unknown."""
         body, frame = self.stored.fields["body"], self.stored.fields["frame"]
@@ -200,6 +222,7 @@ class Engine:
         only elsewhere in the passage's paragraph counts PARA_CREDIT. A word of a report title weighs
         TITLE_WORD_WEIGHT of its weight; a missing word naming the kind of answer asked for costs
         FOCUS_WEIGHT of its weight; a one-character part of a name counts only beside the rest of it.
+        A year the question names that neither the passage nor its report's title holds leaves nothing.
         """
         passage = self.stored.passages[passage_id]
         # Literal containment catches what segmentation split otherwise (发 in 发放, 县 in 城口县). It reads
@@ -213,6 +236,7 @@ class Engine:
         apart = {
             char for char, grams in terms.joins.items() if not any(self._holds(g, passage_id) or g in text for g in grams)
         }
+        years = set(_YEAR_Q_RE.findall(terms.normalized))
         for word in terms.words:
             parts = self._word_parts(word)
             if self.stored.fields["body"].has(word) or self.stored.fields["frame"].has(word) or len(parts) == 1:
@@ -228,6 +252,8 @@ class Engine:
                 held += weight
                 total += weight
                 continue
+            if word in years:
+                return 0.0  # 2022年的工作计划 is not in a passage of 2020 that never names 2022
             if word in terms.focus:
                 weight *= FOCUS_WEIGHT
             total += weight
@@ -308,7 +334,8 @@ class Engine:
             order, coverage, final = order[keep], coverage[keep], final[keep]
         best = int(order[0])
         if coverage[0] < MIN_COVERAGE:
-            suggestions = [self._hit(int(i), s) for i, s in zip(order[:3], final[:3])]
+            suggestions = self._suggestions(order, scores)
+            notices = [*notices, *self._missing_years(normalized)]
             return Answer(question, False, None, [], notices, suggestions=suggestions, highlights=highlights)
         hits = [self._hit(int(i), s) for i, s in zip(order[offset:wanted], final[offset:wanted]) if s > 0]
         figure = None

@@ -123,6 +123,22 @@ class TestSeveralReports:
         assert two_report_engine.ask("今年开展了几次消防安全应急救援演练？").answer == "3次"
         assert two_report_engine.ask("去年开展了几次消防安全应急救援演练？").answer == "5次"
 
+    def test_a_year_no_report_covers_is_refused_and_says_which_years_there_are(self, two_report_engine: Engine) -> None:
+        # 六、2021年工作计划 holds 工作计划 but not 2022: the plans of 2022 are in no report.
+        answer = two_report_engine.ask("2022年有什么工作计划？")
+        assert not answer.answered
+        assert answer.notices == ["现有报告里没有2022年的报告（现有：2020年、2021年）。"]
+        assert answer.suggestions  # the closest sections are still offered
+
+    def test_a_year_a_passage_names_answers_from_another_years_report(self, seed_engine: Engine) -> None:
+        answer = seed_engine.ask("2021年在宪法宣传方面有什么计划？")
+        assert answer.answered and answer.notices == []
+
+    def test_closest_sections_are_each_offered_once(self, two_report_engine: Engine) -> None:
+        answer = two_report_engine.ask("2022年有什么工作计划？")
+        cited = [(h.doc, h.section) for h in answer.suggestions]
+        assert len(cited) == len(set(cited)) == 3
+
     def test_every_passage_names_its_report(self, two_report_engine: Engine) -> None:
         titles = {r.title for r in two_report_engine.reports}
         assert titles == {"城口县高观镇人民政府2020年度法治政府建设工作情况报告", "城口县明中乡人民政府2021年度法治政府建设工作情况报告"}
