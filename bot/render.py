@@ -36,7 +36,10 @@ def render_text(answer: Answer) -> str:
     """The readable answer for the terminal (`govqa ask`, `govqa chat`)."""
     lines = [f"提示：{notice}" for notice in answer.notices]
     if not answer.answered:
-        lines.append(NO_ANSWER if answer.question.strip() and not (answer.notices and not answer.suggestions) else "")
+        if answer.reason:
+            lines.append(answer.reason)
+        elif answer.question.strip() and not answer.notices:
+            lines.append(NO_ANSWER)
         if answer.suggestions:
             lines.append("最接近的章节：")
             lines.extend(f"  · {citation(hit)}" for hit in answer.suggestions)
@@ -87,7 +90,9 @@ def render_html(answer: Answer, first_number: int = 1, sources: Mapping[str, str
     """
     head: list[str] = [html.escape(f"提示：{n}") for n in answer.notices]
     if not answer.answered:
-        if answer.question.strip() and not (answer.notices and not answer.suggestions):
+        if answer.reason:
+            head.append(html.escape(answer.reason))
+        elif answer.question.strip() and not (answer.notices and not answer.suggestions):
             head.append(html.escape(NO_ANSWER) + "\n" + html.escape(REPHRASE))
         if answer.suggestions:
             head.append("最接近的章节：\n" + "\n".join(f"· {html.escape(citation(h))}" for h in answer.suggestions))

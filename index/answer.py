@@ -5,28 +5,40 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .normalize import MEASURE_WORDS
+from .normalize import MEASURE_WORDS, NUMERALS
 
-__all__ = ["asks_for_figure", "extract_figure", "question_unit"]
+__all__ = ["asks_for_figure", "counted_unit", "extract_figure", "question_unit"]
 
-_UNIT_ALTERNATION = f"(?:{MEASURE_WORDS})"
+_UNIT_ALTERNATION = f"(?:{MEASURE_WORDS}|km)"
 _FIGURE_Q_RE = re.compile(
-    r"多少|(?<!哪)几(?!乎)|百分之几|百分比|比例|占比|比重|比率|多大|多高|多长|多远|多重"
+    r"多少|(?<![哪\d])几(?!乎)|百分之几|百分比|比例|占比|比重|比率|多大|多高|多长|多远|多重"
     r"|率\s*(?:是|为|有|达到|怎么样|如何)?\s*[?？]?\s*$"  # 法治考试及格率？ asks for the rate
 )
-_Q_UNIT_RE = re.compile(rf"(?:多少|(?<!哪)几)({_UNIT_ALTERNATION})")
+_Q_UNIT_RE = re.compile(rf"(?:多少|(?<![哪\d])几)({_UNIT_ALTERNATION})")  # not 20几所: twenty-odd
 _RATE_Q_RE = re.compile(r"率|比例|百分|占比|比重")
 # Units residents use for the one the report writes.
-_SAME_UNIT = {"回": "次", "遍": "次", "趟": "次", "场": "次", "条": "条", "位": "人", "名": "人"}
+_SAME_UNIT = {"回": "次", "遍": "次", "趟": "次", "场": "次", "条": "条", "位": "人", "名": "人", "km": "公里", "间": "家"}
 _FIGURE_RE = re.compile(
     rf"(\d+(?:\.\d+)?(?:\s*[-~～—至到]\s*\d+(?:\.\d+)?)?)\s*(万|亿|千)?(余|多)?\s*(%|‰|{_UNIT_ALTERNATION})"
 )
+# 人口8.57万, 投资1.2亿: an amount in 万 or 亿 whose unit is left unsaid.
+_AMOUNT_RE = re.compile(rf"(\d+(?:\.\d+)?)\s*(万|亿)(余|多)?(?!\s*(?:%|{_UNIT_ALTERNATION}))")
+_NOT_AMOUNTS = frozenset("% ‰ 年 月 天 次 回".split())
+# 第几届, 第多少批: an ordinal is asked for, and answered by one (第八届, 第3批).
+_ORDINAL_Q_RE = re.compile(r"第(?:几|多少)")
+_ORDINAL_RE = re.compile(rf"第\s*([{NUMERALS}]+|\d+)\s*({_UNIT_ALTERNATION})")
 _CLAUSE_SPLIT = "，,；;。：:！？!?、（）()"
 
 
 def asks_for_figure(normalized_question: str) -> bool:
     """Whether a (normalised) question asks how many, how much or what share."""
     return bool(_FIGURE_Q_RE.search(normalized_question))
+
+
+def counted_unit(normalized_question: str) -> str | None:
+    """The unit a how-many question names (次 for 几次, 辆 for 多少辆); None if it names none."""
+    match = _Q_UNIT_RE.search(normalized_question)
+    return match.group(1) if match else None
 
 
 def question_unit(normalized_question: str) -> str | None:
@@ -49,6 +61,12 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def _sentence_end(text: str, position: int) -> int:
+    while position < len(text) and text[position] not in "。！？!?\n":
+        position += 1
+    return position
+
+
 def _sentence_start(text: str, position: int) -> int:
     while position > 0 and text[position - 1] not in "。！？!?\n":
         position -= 1
@@ -61,12 +79,15 @@ def _overlap(
     """How well the figure's surroundings match the question's words.
 
     A word in the figure's own clause counts whole; one earlier in the same sentence (the verb
-    of a list: 设置了1个镇级网格，50个村级网格) counts 0.8; a longer word only partly present
+    of a list: 设置了1个镇级网格，50个村级网格) counts 0.8, one later in it 0.6 when the figure opens
+    the sentence (1854年，第一个火车站建成); a longer word only partly present
     counts by the share of its bigrams, at half. The figure's unit is not evidence.
     """
     left, right = _clause(passage, start, end)
     clause = passage[left:right]
     before = passage[_sentence_start(passage, left) : left]
+    # A figure opening its sentence (1854年，第一个火车站建成) is about what follows it.
+    after = "" if before.strip() else passage[right : _sentence_end(passage, right)]
     total = 0.0
     for forms in words:
         word = forms[0]
@@ -76,6 +97,8 @@ def _overlap(
             credit = 1.0
         elif any(form in before for form in forms):
             credit = 0.8
+        elif any(form in after for form in forms):
+            credit = 0.6
         elif len(word) > 2:
             grams = [word[i : i + 2] for i in range(len(word) - 1)]
             credit = 0.5 * sum(g in clause for g in grams) / len(grams)
@@ -100,13 +123,22 @@ def extract_figure(
     if not asks_for_figure(normalized_question):
         return None
     wanted = question_unit(normalized_question)
+    if _ORDINAL_Q_RE.search(normalized_question):
+        figures = [(m, m.group(2), m.group(0)) for m in _ORDINAL_RE.finditer(normalized_passage)]
+    else:
+        figures = [
+            (m, m.group(4), f"{m.group(1)}{m.group(2) or ''}{m.group(3) or ''}{m.group(4)}")
+            for m in _FIGURE_RE.finditer(normalized_passage)
+            if not normalized_passage[: m.start()].rstrip().endswith("第")  # 第3次 is not how many times
+        ]
+        figures += [(m, "", m.group(0)) for m in _AMOUNT_RE.finditer(normalized_passage)]
     best: tuple[float, int, str] | None = None
-    for match in _FIGURE_RE.finditer(normalized_passage):
-        number, big, approx, unit = match.group(1), match.group(2) or "", match.group(3) or "", match.group(4)
-        if unit == "年" and re.fullmatch(r"(?:19|20)\d{2}", number) and wanted != "年":
+    for match, unit, figure in figures:
+        if unit == "年" and re.fullmatch(r"(?:19|20)\d{2}", match.group(1)) and wanted != "年":
             continue  # 2020年 is a date, not a count
         unit_fits = (
             wanted is None
+            or (not unit and wanted not in _NOT_AMOUNTS)  # an amount in 万 fits 多少人 as well as 多少元
             or unit == wanted
             or _SAME_UNIT.get(unit, unit) == _SAME_UNIT.get(wanted, wanted)
             or (wanted == "%" and unit == "‰")
@@ -116,8 +148,8 @@ def extract_figure(
         overlap = _overlap(normalized_passage, match.start(), match.end(), question_words, weight, unit)
         if overlap <= 0:
             continue  # a figure with none of the question's words beside it answers something else
-        score = overlap + (1.0 if wanted is not None else 0.0)
-        text = re.sub(r"\s+", "", f"{number}{big}{approx}{unit}")
+        score = overlap + (1.0 if wanted is not None and unit else 0.0)
+        text = re.sub(r"\s+", "", figure)
         if best is None or score > best[0]:
             best = (score, match.start(), text)
     return best[2] if best else None

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from .answer import asks_for_figure, extract_figure
+from .answer import asks_for_figure, counted_unit, extract_figure
 from .chunking import Passage, ReportMeta, frame_ids, paragraph_ids
 from .store import StoredIndex, load_index
 from .tokenizer import QueryTerms, Tokenizer, load_synonyms
@@ -41,6 +41,9 @@ COVERAGE_POWER = 2
 # For a how-many question, the best few candidates that state a fitting figure count this much more.
 FIGURE_DEPTH = 10
 FIGURE_BOOST = 1.5
+# A how-many question naming what it counts (多少人, 几次) whose best passage states no such figure is
+# not answered: the passage is about something else (疫情期间确诊了多少人 → 不漏一户、不落一人).
+NO_FIGURE = "报告里没有找到这个数字。"
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]{2,}")
@@ -79,6 +82,7 @@ class Answer:
     suggestions: list[Hit] = field(default_factory=list)  # closest sections when not answered
     highlights: list[str] = field(default_factory=list)  # question words to mark in the passages
     more: bool = False  # more passages exist past these
+    reason: str | None = None  # why the reports do not answer, when more can be said than "not found"
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object `govqa ask --json` prints for this answer."""
@@ -90,6 +94,8 @@ class Answer:
         }
         if self.notices:
             out["notice"] = " ".join(self.notices)
+        if self.reason:
+            out["reason"] = self.reason
         if self.suggestions:
             out["suggestions"] = [{"doc": h.doc, "title": h.title, "section": h.section} for h in self.suggestions]
         return out
@@ -187,14 +193,14 @@ class Engine:
                     break
         return hits
 
-    def _missing_years(self, normalized: str) -> list[str]:
-        """A notice when the question names a year no report is of (2022年 with reports of 2020 and 2021)."""
+    def _missing_years(self, normalized: str) -> str | None:
+        """Why a question naming a year no report is of goes unanswered (2022年 with reports of 2020, 2021)."""
         have = sorted({r.year for r in self.reports if r.year})
         named = sorted({int(y) for y in _YEAR_Q_RE.findall(normalized)})
         if not have or not named or any(y in have for y in named):
-            return []
+            return None
         years = "、".join(f"{y}年" for y in named)
-        return [f"现有报告里没有{years}的报告（现有：{'、'.join(f'{y}年' for y in have)}）。"]
+        return f"现有报告里没有{years}的报告（现有：{'、'.join(f'{y}年' for y in have)}）。"
 
     def term_weight(self, term: str) -> float:
         """How much a word weighs: its idf in the passages' text (or frame); the most if unknown."""
@@ -335,10 +341,13 @@ class Engine:
         best = int(order[0])
         if coverage[0] < MIN_COVERAGE:
             suggestions = self._suggestions(order, scores)
-            notices = [*notices, *self._missing_years(normalized)]
-            return Answer(question, False, None, [], notices, suggestions=suggestions, highlights=highlights)
+            reason = self._missing_years(normalized)
+            return Answer(question, False, None, [], notices, suggestions=suggestions, highlights=highlights, reason=reason)
         hits = [self._hit(int(i), s) for i, s in zip(order[offset:wanted], final[offset:wanted]) if s > 0]
-        figure = None
-        if offset == 0:
-            figure = figures[best] if best in figures else self._figure(terms, best)
+        figure = figures[best] if best in figures else self._figure(terms, best)
+        if figure is None and counted_unit(normalized) is not None:
+            suggestions = self._suggestions(order, scores)
+            return Answer(question, False, None, [], notices, suggestions=suggestions, highlights=highlights, reason=NO_FIGURE)
+        if offset:
+            figure = None
         return Answer(question, True, figure, hits, notices, highlights=highlights, more=len(order) > wanted)

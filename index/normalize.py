@@ -13,7 +13,7 @@ import unicodedata
 
 import opencc
 
-__all__ = ["Normalizer", "chinese_numeral_value"]
+__all__ = ["MEASURE_WORDS", "NUMERALS", "Normalizer", "chinese_numeral_value"]
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -26,11 +26,11 @@ MEASURE_WORDS = (
     "人次|公里|平方米|万元|亿元|元|"
     "次|回|个|份|辆|起|处|块|张|条|幅|人|户|名|项|场|家|所|座|台|件|篇|期|批|轮|届|年|天|月|位|支|套|亩|吨|米|类|种|组"
 )
-_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
+NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _NUMERAL_RE = re.compile(
-    rf"(?<![{_NUMERAL}第哪])([{_NUMERAL}]+)(余|多)?(?=(?:{MEASURE_WORDS}))"
+    rf"(?<![{NUMERALS}第哪])([{NUMERALS}]+)(余|多)?(?=(?:{MEASURE_WORDS}))"
 )
-_PERCENT_RE = re.compile(rf"百分之([{_NUMERAL}]+|\d+(?:\.\d+)?)")
+_PERCENT_RE = re.compile(rf"百分之([{NUMERALS}]+|\d+(?:\.\d+)?)")
 # 两三次, 三四个: two neighbouring digits are a range, not 23 or 34.
 _RANGE_RE = re.compile(r"^([一二两三四五六七八九])([二三四五六七八九])$")
 _SPACES_RE = re.compile(r"\s+")

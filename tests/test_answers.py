@@ -127,12 +127,12 @@ class TestSeveralReports:
         # 六、2021年工作计划 holds 工作计划 but not 2022: the plans of 2022 are in no report.
         answer = two_report_engine.ask("2022年有什么工作计划？")
         assert not answer.answered
-        assert answer.notices == ["现有报告里没有2022年的报告（现有：2020年、2021年）。"]
+        assert answer.reason == "现有报告里没有2022年的报告（现有：2020年、2021年）。"
         assert answer.suggestions  # the closest sections are still offered
 
     def test_a_year_a_passage_names_answers_from_another_years_report(self, seed_engine: Engine) -> None:
         answer = seed_engine.ask("2021年在宪法宣传方面有什么计划？")
-        assert answer.answered and answer.notices == []
+        assert answer.answered and answer.reason is None
 
     def test_closest_sections_are_each_offered_once(self, two_report_engine: Engine) -> None:
         answer = two_report_engine.ask("2022年有什么工作计划？")
@@ -207,3 +207,47 @@ class TestNamesAndAttributes:
     def test_parts_of_a_name_found_apart_are_not_the_name(self, names_engine: Engine) -> None:
         # 司马平 holds 司马, 邬晏清 holds 清: nobody called 司马清 is in the report.
         assert not names_engine.ask("司马清的职务是什么？").answered
+
+
+FIGURES_REPORT = (
+    "某乡2022年度工作报告\n"
+    "一、基本情况\n"
+    "全乡辖6个村，户籍人口1.2万，常住人口8600余人。\n"
+    "二、基层组织\n"
+    "乡人大代表选举于2021年11月举行，这是第十八届乡人大代表选举。\n"
+    "2019年，全乡第一个便民服务站在坪坝村建成。全年举办法律讲座6场。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def figures_engine(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Engine:
+    """A report stating figures the ways reports do: in 万, as ordinals, at the head of a sentence."""
+    base = tmp_path_factory.mktemp("figures")
+    (base / "c").mkdir()
+    (base / "c" / "r.txt").write_text(FIGURES_REPORT, encoding="utf-8")
+    build_index(base / "c", base / "i", tokenizer)
+    return Engine.load(base / "i", tokenizer)
+
+
+class TestFigures:
+    """The figure a how-many question asks for, or a plain 'not in the reports'."""
+
+    def test_an_amount_in_wan_answers_how_many_people(self, figures_engine: Engine) -> None:
+        assert figures_engine.ask("户籍人口有多少人？").answer == "1.2万"
+
+    def test_an_ordinal_answers_which_one(self, figures_engine: Engine) -> None:
+        assert figures_engine.ask("这是第几届乡人大代表选举？").answer == "第十八届"
+
+    def test_a_figure_opening_its_sentence_counts_what_follows(self, figures_engine: Engine) -> None:
+        assert figures_engine.ask("第一个便民服务站是几几年建成的？").answer == "2019年"
+
+    def test_an_ordinal_is_not_a_count(self, figures_engine: Engine) -> None:
+        # 第十八届 says which election, not how many: 举行了几届 is not answered by it.
+        assert figures_engine.ask("乡人大代表选举举行了几届？").answer != "18届"
+
+    @pytest.mark.parametrize("question", ["疫情期间确诊了多少人？", "网格员有多少人？", "高观镇有多少人口？"])
+    def test_no_such_figure_means_no_answer(self, seed_engine: Engine, question: str) -> None:
+        # The passages found are about 疫情/网格 but state no count of people: say so, offer the sections.
+        answer = seed_engine.ask(question)
+        assert not answer.answered and answer.reason == "报告里没有找到这个数字。"
+        assert answer.suggestions

@@ -46,10 +46,12 @@ def test_refusal_is_plain() -> None:
     assert "没有找到" in render_text(answer) and "二、治理" in render_text(answer)
 
 
-def test_refusal_with_a_notice_still_says_nothing_was_found() -> None:
-    answer = Answer("2022年的计划", False, None, [], ["现有报告里没有2022年的报告（现有：2020年）。"], suggestions=[hit("x", "六、计划")])
+def test_refusal_says_why_when_the_engine_knows() -> None:
+    reason = "现有报告里没有2022年的报告（现有：2020年）。"
+    answer = Answer("2022年的计划", False, None, [], suggestions=[hit("x", "六、计划")], reason=reason)
     for shown in (render_text(answer), "".join(render_html(answer))):
-        assert "没有2022年的报告" in shown and "没有找到" in shown and "六、计划" in shown
+        assert reason in shown and "六、计划" in shown
+        assert "没有找到这个问题的答案" not in shown  # the reason says it, once
 
 
 def test_token_is_redacted_from_log_records() -> None:
