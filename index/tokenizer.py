@@ -31,8 +31,8 @@ TOKENIZER_VERSION = 3
 _KEEP_RE = re.compile(r"[\u4e00-\u9fff0-9a-z]")
 _CJK_RE = re.compile(r"^[\u4e00-\u9fff]+$")
 # 几幅, 多少张: how residents ask for a count. The figure is found by the answer step, not searched for.
-# 哪部, 哪条, 哪一年: which one is asked for; the report names it without these words.
-_COUNT_WORD_RE = re.compile(r"^(?:几|多少|哪[一几]?)[\u4e00-\u9fff]?$")
+# 哪部, 哪条, 哪一年, 第几届: which one is asked for; the report names it without these words.
+_COUNT_WORD_RE = re.compile(r"^第?(?:几|多少|哪[一几]?)[\u4e00-\u9fff]?$")
 # 够不够, 有没有, 是不是: a yes-or-no question's form, not its subject.
 _A_NOT_A_RE = re.compile(r"^([\u4e00-\u9fff]{1,2})[不没]\1$")
 # 发了, 做过: jieba keeps an aspect particle on a one-character verb; the verb is what reports write.

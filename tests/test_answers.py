@@ -27,6 +27,11 @@ from index import MAX_PASSAGE_CHARS, MAX_QUESTION_CHARS, Engine, Tokenizer, buil
         ("法治考试及格率", "合格率100%", "100%"),  # a rate asked without 多少
         ("执法人员够不够？", "执法编制和执法人员还未落到实处", None),  # 够不够 is the question's form
         ("疫情期间宣传用了什么方式？", "大喇叭", None),  # 方式 for the report's 形式
+        # how residents open a question: the framing is not what they ask about
+        ("能给我介绍一下禁毒工作吗？", "禁毒宣传教育", None),
+        ("我想了解一下法治考试的合格率", "合格率100%", "100%"),
+        ("告诉我消防演练搞了几次", "应急救援演练5次", "5次"),
+        ("说说三治融合是什么", "法治德治自治", None),
     ],
 )
 def test_answers_colloquial_questions(seed_engine: Engine, question: str, expect: str, figure: str | None) -> None:
@@ -212,7 +217,7 @@ class TestNamesAndAttributes:
 FIGURES_REPORT = (
     "某乡2022年度工作报告\n"
     "一、基本情况\n"
-    "全乡辖6个村，户籍人口1.2万，常住人口8600余人。\n"
+    "全乡辖6个村，户籍人口1.2万，常住人口8600余人。新建调解室三间，印发法律手册五百本。\n"
     "二、基层组织\n"
     "乡人大代表选举于2021年11月举行，这是第十八届乡人大代表选举。\n"
     "2019年，全乡第一个便民服务站在坪坝村建成。全年举办法律讲座6场。\n"
@@ -234,6 +239,10 @@ class TestFigures:
 
     def test_an_amount_in_wan_answers_how_many_people(self, figures_engine: Engine) -> None:
         assert figures_engine.ask("户籍人口有多少人？").answer == "1.2万"
+
+    def test_counts_of_rooms_and_books(self, figures_engine: Engine) -> None:
+        assert figures_engine.ask("新建了几间调解室？").answer == "3间"
+        assert figures_engine.ask("法律手册印发了多少本？").answer == "500本"
 
     def test_an_ordinal_answers_which_one(self, figures_engine: Engine) -> None:
         assert figures_engine.ask("这是第几届乡人大代表选举？").answer == "第十八届"
