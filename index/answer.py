@@ -23,7 +23,10 @@ _FIGURE_RE = re.compile(
 )
 # 人口8.57万, 投资1.2亿: an amount in 万 or 亿 whose unit is left unsaid.
 _AMOUNT_RE = re.compile(rf"(\d+(?:\.\d+)?)\s*(万|亿)(余|多)?(?!\s*(?:%|{_UNIT_ALTERNATION}))")
-_NOT_AMOUNTS = frozenset("% ‰ 年 月 天 次 回".split())
+_NOT_AMOUNTS = frozenset("% ‰ 年 月 天 周 小时 分钟 岁 次 回 元 万元 亿元".split())  # rates, times, money
+_PEOPLE = frozenset("人 名 位 户 人次".split())
+# Share of the question's words a figure in another unit than the one asked for must have beside it.
+LOOSE_SHARE = 0.6
 # 第几届, 第多少批: an ordinal is asked for, and answered by one (第八届, 第3批).
 _ORDINAL_Q_RE = re.compile(r"第(?:几|多少)")
 _ORDINAL_RE = re.compile(rf"第\s*([{NUMERALS}]+|\d+)\s*({_UNIT_ALTERNATION})")
@@ -132,23 +135,37 @@ def extract_figure(
             if not normalized_passage[: m.start()].rstrip().endswith("第")  # 第3次 is not how many times
         ]
         figures += [(m, "", m.group(0)) for m in _AMOUNT_RE.finditer(normalized_passage)]
+    # A figure the question itself states (一年 → 1年 in 一年集中学习多少次) marks the clause it asks about.
+    stated = [m.group(0) for m in _FIGURE_RE.finditer(normalized_question)]
+    # What a figure's surroundings can share with the question at most (its unit and numbers aside).
+    possible = sum(weight(forms[0]) for forms in question_words if not forms[0].isdigit() and forms[0] != wanted)
     best: tuple[float, int, str] | None = None
     for match, unit, figure in figures:
         if unit == "年" and re.fullmatch(r"(?:19|20)\d{2}", match.group(1)) and wanted != "年":
             continue  # 2020年 is a date, not a count
-        unit_fits = (
+        fits = (
             wanted is None
-            or (not unit and wanted not in _NOT_AMOUNTS)  # an amount in 万 fits 多少人 as well as 多少元
             or unit == wanted
+            or (wanted == "个" and unit not in _NOT_AMOUNTS)  # 多少个 asks for a count in any unit (26块)
             or _SAME_UNIT.get(unit, unit) == _SAME_UNIT.get(wanted, wanted)
             or (wanted == "%" and unit == "‰")
         )
-        if not unit_fits:
+        # An amount in 万 counts people as well as things (户籍人口1.2万); a resident's unit for things can
+        # be loose (民情联系卡发了多少份 → 2000余张) where the figure plainly answers. People are counted in
+        # people, not in groups (多少人口 is not 1-2个微信群).
+        amount = not unit and wanted not in _NOT_AMOUNTS
+        loose = not fits and not amount and wanted not in _NOT_AMOUNTS | _PEOPLE and unit not in _NOT_AMOUNTS | _PEOPLE
+        if not fits and not amount and not loose:
             continue
         overlap = _overlap(normalized_passage, match.start(), match.end(), question_words, weight, unit)
-        if overlap <= 0:
-            continue  # a figure with none of the question's words beside it answers something else
-        score = overlap + (1.0 if wanted is not None and unit else 0.0)
+        share = overlap / possible if possible else 1.0
+        if overlap <= 0 or (loose and share < LOOSE_SHARE):
+            continue  # a figure with none (or too few) of the question's words beside it answers something else
+        score = share + (1.0 if (fits or amount) and wanted is not None else 0.0)
+        if stated:
+            left, right = _clause(normalized_passage, match.start(), match.end())
+            clause = normalized_passage[left:right].replace(match.group(0), "", 1)
+            score += sum(1.0 for phrase in stated if phrase in clause)
         text = re.sub(r"\s+", "", figure)
         if best is None or score > best[0]:
             best = (score, match.start(), text)

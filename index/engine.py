@@ -330,13 +330,20 @@ class Engine:
         order, coverage, final = positive[keep], coverage[keep], final[keep]
         figures: dict[int, str | None] = {}
         if asks_for_figure(normalized):
-            # A how-many question is answered by a passage that states such a figure beside its words.
-            for i in range(min(FIGURE_DEPTH, len(order))):
+            # A how-many question is answered by a passage that states such a figure beside its words. The
+            # best few are read; one that names what it counts (多少起) reads on until a passage that
+            # could answer states one, and such a passage comes before every passage that states none.
+            counted = counted_unit(normalized) is not None
+            stated = np.zeros(len(order), dtype=bool)
+            for i in range(len(order)):
+                if i >= FIGURE_DEPTH and (not counted or stated.any()):
+                    break
                 passage_id = int(order[i])
                 figures[passage_id] = self._figure(terms, passage_id)
                 if figures[passage_id] is not None:
                     final[i] *= FIGURE_BOOST
-            keep = np.lexsort((order, -final))
+                    stated[i] = counted and coverage[i] >= MIN_COVERAGE
+            keep = np.lexsort((order, -final, ~stated))
             order, coverage, final = order[keep], coverage[keep], final[keep]
         best = int(order[0])
         if coverage[0] < MIN_COVERAGE:

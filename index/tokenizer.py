@@ -21,7 +21,7 @@ from pathlib import Path
 import jieba
 
 from .chunking import CHUNKER_VERSION
-from .normalize import Normalizer
+from .normalize import MEASURE_WORDS, Normalizer
 
 __all__ = ["TOKENIZER_VERSION", "QueryTerms", "Tokenizer", "load_synonyms"]
 
@@ -49,6 +49,8 @@ _GLUE_TAIL = frozenset("是有在的了时里上得")
 _ASKS_KIND = frozenset("什么 什么样 哪些 哪种 何种 哪 哪个 哪一 哪几 啥 啥样".split())
 _ASKS_VALUE = _ASKS_KIND | frozenset("哪里 哪儿 谁 多少 如何 怎样 怎么样 怎么 咋样 几 何时 多大 多长 多高 多久".split())
 _LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())
+_ASKING_PREFIXES = ("哪些", "哪个", "哪种", "哪位", "什么")
+_MEASURE_CHARS = frozenset(w for w in MEASURE_WORDS.split("|") if len(w) == 1)
 
 
 def _data_text(name: str) -> str:
@@ -101,16 +103,38 @@ class Tokenizer:
         digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode())
         digest.update(userdict.encode())
         digest.update(stopwords.encode())
+        # The code that makes terms, too: an index built by other segmentation code is rebuilt, not misread,
+        # even where TOKENIZER_VERSION was not bumped.
+        for module in ("normalize.py", "tokenizer.py", "chunking.py"):
+            digest.update(resources.files("index").joinpath(module).read_bytes())
         self.settings = settings
         # Identifies everything that decides a passage's terms; an index records it.
         self.fingerprint = digest.hexdigest()[:16]
 
     def _cut(self, normalized: str) -> list[str]:
-        """jieba's words, with function characters taken off the ends of words its HMM guessed."""
+        """jieba's words, mended where its cut hides what is asked about.
+
+        A measure word goes back to its count (多少辆 / 车, not 多少 / 辆车), an asking word comes off
+        the noun it asks about (哪些 / 方面), a measure word after a number goes (2020年 is 2020), and
+        function characters come off the ends of words jieba's HMM guessed (晏是 → 晏).
+        """
         out: list[str] = []
         freq = self._jieba.FREQ
         for word in self._jieba.cut(normalized):
             word = word.strip()
+            if out and out[-1] in ("多少", "几") and word and word[0] in _MEASURE_CHARS:
+                # 多少辆车 is cut 多少 / 辆车: the measure word belongs to the count, the noun is the subject.
+                out[-1] += word[0]
+                word = word[1:]
+                if not word:
+                    continue
+            asking = next((a for a in _ASKING_PREFIXES if word.startswith(a) and len(word) > len(a)), None)
+            if asking and word not in self.stopwords:
+                # 哪些方面, 哪个部门: the asking word and what it asks about.
+                out.extend((asking, word[len(asking) :]))
+                continue
+            if out and out[-1].isdigit() and word in _MEASURE_CHARS:
+                continue  # 2020年, 1500辆: the number says it
             if len(word) < 2 or freq.get(word) or not _CJK_RE.match(word):
                 out.append(word)
                 continue

@@ -46,6 +46,19 @@ class TestQuestionWords:
         # jieba's HMM cuts 司马晏是 as 司马 / 晏是; 晏是 is in no report, 晏 is.
         assert tokenizer.query("司马晏是哪个村的调解员？").words == ("司马", "晏", "村", "调解员")
 
+    @pytest.mark.parametrize(
+        ("question", "words"),
+        [
+            ("有多少辆车被检查了？", ("车", "检查")),  # jieba: 多少 / 辆车
+            ("禁毒工作包括哪些方面？", ("禁毒", "工作", "包括")),  # jieba: 哪些方面
+            ("2020年全镇财政收入多少？", ("2020", "全镇", "财政收入")),  # the year's 年 is not a word of its own
+        ],
+    )
+    def test_what_is_asked_about_comes_apart_from_how_it_is_asked(
+        self, question: str, words: tuple[str, ...], tokenizer: Tokenizer
+    ) -> None:
+        assert tokenizer.query(question).words == words
+
     def test_a_one_character_name_part_must_sit_beside_the_rest(self, tokenizer: Tokenizer) -> None:
         assert tokenizer.query("司马晏是谁？").joins == {"晏": ("马晏",)}
 
