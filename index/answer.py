@@ -19,12 +19,15 @@ _RATE_Q_RE = re.compile(r"率|比例|百分|占比|比重")
 # Units residents use for the one the report writes.
 _SAME_UNIT = {"回": "次", "遍": "次", "趟": "次", "场": "次", "条": "条", "位": "人", "名": "人", "km": "公里", "间": "家"}
 _FIGURE_RE = re.compile(
-    rf"(\d+(?:\.\d+)?(?:\s*[-~～—至到]\s*\d+(?:\.\d+)?)?)\s*(万|亿|千)?(余|多)?\s*(%|‰|{_UNIT_ALTERNATION})"
+    rf"(?P<number>\d+(?:\.\d+)?(?:\s*[-~～—至到]\s*\d+(?:\.\d+)?)?)\s*(?P<before>余|多)?(?P<big>万|亿|千)?(?P<after>余|多)?"
+    rf"\s*(?P<unit>%|‰|{_UNIT_ALTERNATION})"  # 4000余份, 1120多万人, 3.2万余处
 )
 # 人口8.57万, 投资1.2亿: an amount in 万 or 亿 whose unit is left unsaid.
 _AMOUNT_RE = re.compile(rf"(\d+(?:\.\d+)?)\s*(万|亿)(余|多)?(?!\s*(?:%|{_UNIT_ALTERNATION}))")
 _NOT_AMOUNTS = frozenset("% ‰ 年 月 天 周 小时 分钟 岁 次 回 元 万元 亿元".split())  # rates, times, money
 _PEOPLE = frozenset("人 名 位 户 人次".split())
+# How far before a figure the question's leading word still leads up to it (扩大到年末的1120多万人).
+LEAD_CHARS = 6
 # Share of the question's words a figure in another unit than the one asked for must have beside it.
 LOOSE_SHARE = 0.6
 # 第几届, 第多少批: an ordinal is asked for, and answered by one (第八届, 第3批).
@@ -130,22 +133,28 @@ def extract_figure(
         figures = [(m, m.group(2), m.group(0)) for m in _ORDINAL_RE.finditer(normalized_passage)]
     else:
         figures = [
-            (m, m.group(4), f"{m.group(1)}{m.group(2) or ''}{m.group(3) or ''}{m.group(4)}")
+            (m, m["unit"], m.group(0))
             for m in _FIGURE_RE.finditer(normalized_passage)
             if not normalized_passage[: m.start()].rstrip().endswith("第")  # 第3次 is not how many times
         ]
         figures += [(m, "", m.group(0)) for m in _AMOUNT_RE.finditer(normalized_passage)]
     # A figure the question itself states (一年 → 1年 in 一年集中学习多少次) marks the clause it asks about.
     stated = [m.group(0) for m in _FIGURE_RE.finditer(normalized_question)]
+    # The word the question puts right before its 多少 (增加到多少亿元): what leads up to the figure.
+    asking = _FIGURE_Q_RE.search(normalized_question)
+    before_asking = normalized_question[: asking.start()] if asking else ""
+    leaders = [forms for forms in question_words if forms[0] and before_asking.endswith(forms[0])]
     # What a figure's surroundings can share with the question at most (its unit and numbers aside).
     possible = sum(weight(forms[0]) for forms in question_words if not forms[0].isdigit() and forms[0] != wanted)
     best: tuple[float, int, str] | None = None
     for match, unit, figure in figures:
         if unit == "年" and re.fullmatch(r"(?:19|20)\d{2}", match.group(1)) and wanted != "年":
             continue  # 2020年 is a date, not a count
+        whole = (match["big"] or "") + unit if match.re is _FIGURE_RE else unit  # 1500亿元 answers 多少亿元
         fits = (
             wanted is None
             or unit == wanted
+            or whole == wanted
             or (wanted == "个" and unit not in _NOT_AMOUNTS)  # 多少个 asks for a count in any unit (26块)
             or _SAME_UNIT.get(unit, unit) == _SAME_UNIT.get(wanted, wanted)
             or (wanted == "%" and unit == "‰")
@@ -162,6 +171,11 @@ def extract_figure(
         if overlap <= 0 or (loose and share < LOOSE_SHARE):
             continue  # a figure with none (or too few) of the question's words beside it answers something else
         score = share + (1.0 if (fits or amount) and wanted is not None else 0.0)
+        # Of two figures in one clause (由400多万人扩大到1120多万人), which score alike otherwise, the one the
+        # question's leading word leads up to.
+        lead = normalized_passage[max(_clause(normalized_passage, match.start(), match.end())[0], match.start() - LEAD_CHARS) : match.start()]
+        if any(form in lead for forms in leaders for form in forms):
+            score += 0.01
         if stated:
             left, right = _clause(normalized_passage, match.start(), match.end())
             clause = normalized_passage[left:right].replace(match.group(0), "", 1)

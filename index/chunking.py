@@ -25,10 +25,11 @@ __all__ = [
 ]
 
 # Bump when a change here cuts reports differently: indexes built before are then rebuilt.
-CHUNKER_VERSION = 2
+CHUNKER_VERSION = 3
 MAX_PASSAGE_CHARS = 250
 MAX_SENTENCES = 3
 _MAX_TITLE_CHARS = 60
+_MAX_LABEL_CHARS = 8  # 附件1, 2021-03-05: a line before the title that is not one
 _MAX_HEADING_CHARS = 40
 
 _CN = "一二三四五六七八九十"
@@ -44,8 +45,15 @@ _ITEM_RE = re.compile(rf"^(?:[{_CN}]+是|一方面|另一方面|首先|其次|�
 _SENTENCE_RE = re.compile(
     rf"[^。！？!?]*?(?:[。！？!?]+[”’」』）)]*|：(?=[{_CN}]+是)|$)"
 )
-_TITLE_PUNCT_RE = re.compile(r"[。，；！？,;!?]")
+# Sentence punctuation, or a closing colon (各位代表：is a salutation, not a title).
+_TITLE_PUNCT_RE = re.compile(r"[。，；！？,;!?]|[：:]\s*$")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+# Province-level places as titles name them for short.
+_PROVINCES = (
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "
+    "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
+).split()
+_PROVINCE_RE = re.compile(rf"^(?:(?:19|20)\d{{2}}年度?)?({'|'.join(_PROVINCES)})")
 _PLACE_RE = re.compile(
     r"^(?:(?:19|20)\d{2}年度?)?((?:[\u4e00-\u9fff]{1,9}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|县|区|旗|镇|乡|街道))+)"
 )
@@ -86,14 +94,31 @@ def parse_year(title: str) -> int | None:
 def parse_place(title: str) -> str | None:
     """The place a title opens with (城口县高观镇人民政府… → 城口县高观镇), or None."""
     match = _PLACE_RE.match(title)
-    return match.group(1) if match else None
+    if match:
+        return match.group(1)
+    short = _PROVINCE_RE.match(title)  # 2025年宁夏政府工作报告: a province named without 回族自治区
+    return short.group(1) if short else None
+
+
+def _name_title(doc: str) -> str:
+    """A title from the file name, without a sorting prefix (1995_1995年…报告 → 1995年…报告)."""
+    stem = PurePosixPath(doc).stem
+    rest = re.sub(r"^\d+[_\-\s]+", "", stem)
+    return rest if rest != stem and re.search(r"[\u4e00-\u9fff]", rest) else stem
 
 
 def _find_title(lines: list[str]) -> int | None:
-    for i, line in enumerate(lines[:3]):
+    """The title line: the first line, if it reads like a title; past a short label (附件1) at most.
+
+    A salutation (各位代表：) or a sentence first means the report has no title line; a title-like
+    line further down (首先报告2001年的工作) is the text's own, not the report's.
+    """
+    for i, line in enumerate(lines[:2]):
         short = len(line) <= _MAX_TITLE_CHARS and not _TITLE_PUNCT_RE.search(line)
         if short and not _heading_level(line) and re.search(r"[\u4e00-\u9fffA-Za-z]", line):
             return i
+        if len(line.strip()) > _MAX_LABEL_CHARS or _TITLE_PUNCT_RE.search(line):
+            return None
     return None
 
 
@@ -155,7 +180,10 @@ def chunk_report(doc: str, text: str, sha256: str) -> tuple[ReportMeta, list[Pas
         position += len(line) + 1
 
     title_line = _find_title(lines)
-    title = lines[title_line] if title_line is not None else PurePosixPath(doc).stem
+    named = _name_title(doc)
+    title = lines[title_line] if title_line is not None else named
+    if title_line is not None and title in named and title != named:
+        title = named  # 政府工作报告 says less than the file name 2022年中华人民共和国国务院政府工作报告
     meta = ReportMeta(
         doc=doc,
         title=title,

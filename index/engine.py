@@ -21,7 +21,7 @@ MAX_QUESTION_CHARS = 200
 # Share of the question's weighted words the best passage must hold to count as an answer.
 MIN_COVERAGE = 0.49
 # A question naming a report's year or place prefers that report's passages by this factor.
-REPORT_PREFERENCE = 2.0
+REPORT_PREFERENCE = 4.0
 # Words of the frame (item lead, section path, title) count this much against the passage's own.
 FRAME_WEIGHT = 0.5
 # A question word that is in a report's title picks the report more than the passage: it counts
@@ -172,7 +172,7 @@ class Engine:
             if report.year in years:
                 chosen[i] = True
             elif report.place:
-                for unit in _PLACE_UNIT_RE.findall(report.place):
+                for unit in _PLACE_UNIT_RE.findall(report.place) or [report.place]:
                     stem = unit[:-1] if len(unit) > 2 else unit
                     if unit in normalized or (len(stem) >= 2 and stem in normalized):
                         chosen[i] = True

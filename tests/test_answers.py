@@ -277,3 +277,50 @@ class TestFigures:
     )
     def test_the_figure_that_answers_whatever_unit_was_asked(self, seed_engine: Engine, question: str, figure: str) -> None:
         assert seed_engine.ask(question).answer == figure
+
+
+YEARLY_REPORTS = {
+    "2002_2002年某省政府工作报告.txt": (
+        "各位代表：\n一、过去一年的工作\n城市居民最低生活保障的覆盖人数，由年初的400多万人扩大到年末的1120多万人。"
+        "发行1500亿元长期建设国债，集中用于在建项目。\n"
+    ),
+    "2007_2007年某省政府工作报告.txt": (
+        "各位代表：\n一、过去五年的工作\n城镇职工基本医疗保险参保人数达到1.8亿人，比2002年增加1.6亿人。"
+        "五年累计发行长期建设国债4200亿元。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def yearly_engine(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Engine:
+    """Two years of one government's reports, each opening with 各位代表：as real ones do."""
+    base = tmp_path_factory.mktemp("yearly")
+    (base / "c").mkdir()
+    for name, text in YEARLY_REPORTS.items():
+        (base / "c" / name).write_text(text, encoding="utf-8")
+    build_index(base / "c", base / "i", tokenizer)
+    return Engine.load(base / "i", tokenizer)
+
+
+class TestReportsOfManyYears:
+    def test_the_citation_names_the_report_not_its_salutation(self, yearly_engine: Engine) -> None:
+        hit = yearly_engine.ask("2002年城市低保覆盖人数扩大到多少人？").passages[0]
+        assert hit.title == "2002年某省政府工作报告"
+
+    def test_the_year_asked_about_is_that_years_report(self, yearly_engine: Engine) -> None:
+        # The 2007 report names 2002 too (比2002年增加), but the question is about the 2002 report.
+        answer = yearly_engine.ask("2002年城市低保覆盖人数扩大到多少人？")
+        assert answer.answer == "1120多万人" and answer.passages[0].doc.startswith("2002_")
+
+    def test_a_province_named_for_short_picks_its_report(self, tmp_path, tokenizer: Tokenizer) -> None:
+        (tmp_path / "c").mkdir()
+        for name in ("宁夏", "贵州"):
+            text = f"2025年{name}政府工作报告\n一、回顾\n全年实现地区生产总值{len(name) * 1000 + 503}亿元。\n"
+            (tmp_path / "c" / f"2025年{name}政府工作报告.txt").write_text(text, encoding="utf-8")
+        build_index(tmp_path / "c", tmp_path / "i", tokenizer)
+        engine = Engine.load(tmp_path / "i", tokenizer)
+        assert engine.ask("宁夏全年地区生产总值是多少？").passages[0].doc == "2025年宁夏政府工作报告.txt"
+        assert engine.ask("贵州全年地区生产总值是多少？").passages[0].doc == "2025年贵州政府工作报告.txt"
+
+    def test_an_amount_in_yi_yuan_answers_how_many_yi_yuan(self, yearly_engine: Engine) -> None:
+        assert yearly_engine.ask("2002年发行了多少亿元长期建设国债？").answer == "1500亿元"

@@ -69,3 +69,27 @@ def test_unbroken_clause_longer_than_the_limit_is_still_split() -> None:
     body = passages[1:]
     assert "".join(p.text for p in body) == sentence
     assert all(len(p.text) <= MAX_PASSAGE_CHARS for p in body)
+
+
+def test_a_salutation_is_not_a_title() -> None:
+    meta, _ = chunk_report("1995_1995年中华人民共和国国务院政府工作报告.txt", "各位代表：\n现在，我代表国务院向大会作政府工作报告。\n", "x")
+    assert meta.title == "1995年中华人民共和国国务院政府工作报告"  # the file name, without its sorting prefix
+    assert meta.year == 1995
+
+
+def test_a_title_that_says_less_than_the_file_name_gives_way_to_it() -> None:
+    meta, _ = chunk_report("2022年中华人民共和国国务院政府工作报告.txt", "政府工作报告\n一、回顾\n过去一年经济增长3%。\n", "x")
+    assert meta.title == "2022年中华人民共和国国务院政府工作报告"
+    meta, _ = chunk_report("000_4763322064e12282.txt", "高观镇工作报告\n正文。\n", "x")
+    assert meta.title == "高观镇工作报告"
+
+
+def test_a_title_like_line_inside_the_text_is_not_the_title() -> None:
+    text = "各位代表：\n现在，我代表省政府作报告。\n首先报告2001年的工作\n"
+    meta, _ = chunk_report("2002_2002年某省政府工作报告.txt", text, "x")
+    assert meta.title == "2002年某省政府工作报告" and meta.year == 2002
+
+
+def test_a_province_named_for_short_is_the_place() -> None:
+    meta, _ = chunk_report("2025年宁夏政府工作报告.docx", "2025年宁夏政府工作报告\n正文。\n", "x")
+    assert meta.place == "宁夏"
