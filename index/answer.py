@@ -14,7 +14,15 @@ _FIGURE_Q_RE = re.compile(
     r"多少|(?<![哪\d])几(?!乎)|百分之几|百分比|比例|占比|比重|比率|多大|多高|多长|多远|多重"
     r"|率\s*(?:是|为|有|达到|怎么样|如何)?\s*[?？]?\s*$"  # 法治考试及格率？ asks for the rate
 )
+# What a question asks the amount of, when it says so by its noun (高考人数是多少, 起步价是多少).
+_IMPLIED_UNITS = (
+    ("人数", "人"), ("次数", "次"), ("户数", "户"), ("个数", "个"),
+    ("价格", "元"), ("价", "元"), ("费用", "元"), ("费", "元"), ("金额", "元"), ("工资", "元"), ("收入", "元"),
+    ("率", "%"), ("比例", "%"), ("比重", "%"), ("占比", "%"),
+)
+_IMPLIED_RE = re.compile(rf"({'|'.join(e for e, _u in _IMPLIED_UNITS)})\s*(?:是|为|有|达到|达|大概|大约|约)*\s*(?:多少|百分之几|几成)")
 _Q_UNIT_RE = re.compile(rf"(?:多少|(?<![哪\d])几)({_UNIT_ALTERNATION})")  # not 20几所: twenty-odd
+_RATE_WORDS = frozenset("率 比例 比重 占比".split())
 _RATE_Q_RE = re.compile(r"率|比例|百分|占比|比重")
 # Units residents use for the one the report writes.
 _SAME_UNIT = {"回": "次", "遍": "次", "趟": "次", "场": "次", "条": "条", "位": "人", "名": "人", "km": "公里", "间": "家"}
@@ -42,16 +50,24 @@ def asks_for_figure(normalized_question: str) -> bool:
 
 
 def counted_unit(normalized_question: str) -> str | None:
-    """The unit a how-many question names (次 for 几次, 辆 for 多少辆); None if it names none."""
-    match = _Q_UNIT_RE.search(normalized_question)
-    return match.group(1) if match else None
+    """The unit a how-many question names or implies; None if it names none.
 
-
-def question_unit(normalized_question: str) -> str | None:
-    """The unit a question expects: 次 for 几次, 辆 for 多少辆, % for a rate; None if unsaid."""
+    次 for 几次, 辆 for 多少辆; 人 for 人数是多少, 元 for 起步价是多少, % for 利率是多少.
+    """
     match = _Q_UNIT_RE.search(normalized_question)
     if match:
         return match.group(1)
+    implied = _IMPLIED_RE.search(normalized_question)
+    if implied:
+        return next(unit for ending, unit in _IMPLIED_UNITS if implied.group(1).endswith(ending))
+    return None
+
+
+def question_unit(normalized_question: str) -> str | None:
+    """The unit a question expects: 次 for 几次, 辆 for 多少辆, 元 for 费用, % for a rate; None if unsaid."""
+    unit = counted_unit(normalized_question)
+    if unit:
+        return unit
     if _RATE_Q_RE.search(normalized_question):
         return "%"
     return None
@@ -97,7 +113,7 @@ def _overlap(
     total = 0.0
     for forms in words:
         word = forms[0]
-        if word == unit or word.isdigit():
+        if word == unit or word.isdigit() or word in _RATE_WORDS:  # 率 of 培训率 is the kind of figure
             continue
         if any(form in clause for form in forms):
             credit = 1.0

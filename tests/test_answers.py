@@ -264,6 +264,11 @@ class TestFigures:
         assert not answer.answered and answer.reason == "报告里没有找到这个数字。"
         assert answer.suggestions
 
+    @pytest.mark.parametrize("question", ["网格员人数是多少？", "普法宣传的费用是多少？", "执法人员的培训率是多少？"])
+    def test_a_noun_that_says_what_is_counted_asks_for_that_figure(self, seed_engine: Engine, question: str) -> None:
+        # 人数 asks for people, 费用 for money, 培训率 for a share: none is stated beside these words.
+        assert not seed_engine.ask(question).answered
+
     def test_a_passage_about_the_subject_without_a_count_is_not_an_answer(self, seed_engine: Engine) -> None:
         assert not seed_engine.ask("疫情期间确诊了多少人？").answered  # 不落一人 is not a count of cases
 
