@@ -55,6 +55,18 @@ _PLACE_UNIT_RE = re.compile(r"(.+?(?:省|自治区|特别行政区|市|自治州
 
 
 @dataclass(frozen=True)
+class _Word:
+    """A question word as coverage weighs it: its forms, weight and bigram parts."""
+
+    text: str
+    forms: tuple[str, ...]  # the word and its synonyms
+    weight: float
+    parts: tuple[tuple[str, ...], ...]  # each bigram of a word the reports segment otherwise, with synonyms
+    focus: bool  # names the kind of answer asked for
+    year: bool  # a year the question names
+
+
+@dataclass(frozen=True)
 class Hit:
     """One passage found for a question, with what it takes to cite it."""
 
@@ -219,7 +231,23 @@ class Engine:
             return [word[i : i + 2] for i in range(len(word) - 1)]
         return [word]
 
-    def _covered(self, terms: QueryTerms, passage_id: int) -> float:
+    def _coverage_plan(self, terms: QueryTerms) -> list[_Word]:
+        """What coverage checks of each question word, worked out once per question."""
+        years = set(_YEAR_Q_RE.findall(terms.normalized))
+        plan: list[_Word] = []
+        for word in terms.words:
+            parts = self._word_parts(word)
+            if self.stored.fields["body"].has(word) or self.stored.fields["frame"].has(word) or len(parts) == 1:
+                weight = self.term_weight(word)
+            else:
+                weight = sum(self.term_weight(p) for p in parts) / len(parts)
+            if word in self._title_terms:
+                weight *= TITLE_WORD_WEIGHT
+            part_forms = tuple((part, *terms.expansions.get(part, ())) for part in parts) if len(parts) > 1 else ()
+            plan.append(_Word(word, (word, *terms.expansions.get(word, ())), weight, part_forms, word in terms.focus, word in years))
+        return plan
+
+    def _covered(self, terms: QueryTerms, passage_id: int, plan: list[_Word] | None = None) -> float:
         """Weighted share of the question's words the passage holds.
 
         A word counts whole when the passage holds it or a synonym, as a term or literally; a longer word
@@ -242,34 +270,23 @@ class Engine:
         apart = {
             char for char, grams in terms.joins.items() if not any(self._holds(g, passage_id) or g in text for g in grams)
         }
-        years = set(_YEAR_Q_RE.findall(terms.normalized))
-        for word in terms.words:
-            parts = self._word_parts(word)
-            if self.stored.fields["body"].has(word) or self.stored.fields["frame"].has(word) or len(parts) == 1:
-                weight = self.term_weight(word)
-            else:
-                weight = sum(self.term_weight(p) for p in parts) / len(parts)
-            if word in self._title_terms:
-                weight *= TITLE_WORD_WEIGHT
-            forms = (word, *terms.expansions.get(word, ()))
-            if word in apart:
-                forms = forms[1:]
+        for word in plan if plan is not None else self._coverage_plan(terms):
+            forms = word.forms[1:] if word.text in apart else word.forms
+            weight = word.weight
             if any(self._holds(form, passage_id) for form in forms) or any(form in text for form in forms):
                 held += weight
                 total += weight
                 continue
-            if word in years:
+            if word.year:
                 return 0.0  # 2022年的工作计划 is not in a passage of 2020 that never names 2022
-            if word in terms.focus:
+            if word.focus:
                 weight *= FOCUS_WEIGHT
             total += weight
             credit = 0.0
-            if len(parts) > 1:
+            if word.parts:
                 # 消防演习 against 消防安全应急救援演练: 消防 held, 演习 held as its synonym 演练.
-                held_parts = sum(
-                    any(self._holds(form, passage_id) for form in (part, *terms.expansions.get(part, ()))) for part in parts
-                )
-                credit = held_parts / len(parts)
+                held_parts = sum(any(self._holds(form, passage_id) for form in part) for part in word.parts)
+                credit = held_parts / len(word.parts)
             if any(para.contains(form, paragraph) for form in forms):
                 credit = max(credit, PARA_CREDIT)
             held += weight * credit
@@ -324,7 +341,8 @@ class Engine:
         depth = max(RERANK_DEPTH, wanted + 1)
         if positive.size > depth:
             positive = positive[np.argpartition(-scores[positive], depth)[:depth]]
-        coverage = np.array([self._covered(terms, int(i)) for i in positive])
+        plan = self._coverage_plan(terms)
+        coverage = np.array([self._covered(terms, int(i), plan) for i in positive])
         final = scores[positive] * coverage**COVERAGE_POWER
         keep = np.lexsort((positive, -final))
         order, coverage, final = positive[keep], coverage[keep], final[keep]
@@ -338,6 +356,8 @@ class Engine:
             for i in range(len(order)):
                 if i >= FIGURE_DEPTH and (not counted or stated.any()):
                     break
+                if i >= FIGURE_DEPTH and coverage[i] < MIN_COVERAGE:
+                    continue  # past the best few, only a passage that could answer is worth reading
                 passage_id = int(order[i])
                 figures[passage_id] = self._figure(terms, passage_id)
                 if figures[passage_id] is not None:
