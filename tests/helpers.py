@@ -1,4 +1,4 @@
-"""Builders of test files: Word documents, PDFs and hostile archives made on the fly."""
+"""Builders of test files (Word documents, PDFs, hostile archives) and of engines over small reports."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import zipfile
 from pathlib import Path
 
 import docx
+
+from index import Engine, Tokenizer, build_index
 
 
 def make_docx(path: Path, paragraphs: list[str], table: list[list[str]] | None = None) -> Path:
@@ -65,3 +67,12 @@ def make_blank_pdf(path: Path) -> Path:
     with path.open("wb") as out:
         writer.write(out)
     return path
+
+
+def engine_over(folder: Path, reports: dict[str, str], tokenizer: Tokenizer) -> Engine:
+    """An engine over these reports (file name → text), written into ``folder`` and indexed there."""
+    (folder / "corpus").mkdir()
+    for name, text in reports.items():
+        (folder / "corpus" / name).write_text(text, encoding="utf-8")
+    build_index(folder / "corpus", folder / "index", tokenizer)
+    return Engine.load(folder / "index", tokenizer)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from index import MAX_PASSAGE_CHARS, MAX_QUESTION_CHARS, Engine, Tokenizer, build_index
+from index import MAX_PASSAGE_CHARS, MAX_QUESTION_CHARS, Engine, Tokenizer
+
+from .helpers import engine_over
 
 
 @pytest.mark.parametrize(
@@ -163,18 +165,13 @@ class TestSeveralReports:
 
 
 def test_words_spread_over_a_paragraph_still_find_its_passage(tmp_path, tokenizer) -> None:
-    from index import build_index
-
     filler = "围绕群众关心的婚姻家庭、土地承包、劳动报酬等问题，组织法律顾问深入村社逐户讲解，" * 6
     report = (
         "某镇2022年度工作报告\n"
         f"一、普法工作\n镇司法所牵头开展法律讲座进村活动。{filler}受到群众欢迎。全年共举办十二场，覆盖全部村社。\n"
         "二、文艺活动\n全年举办文艺演出八场，丰富群众文化生活。\n"
     )
-    (tmp_path / "c").mkdir()
-    (tmp_path / "c" / "r.txt").write_text(report, encoding="utf-8")
-    build_index(tmp_path / "c", tmp_path / "i", tokenizer)
-    answer = Engine.load(tmp_path / "i", tokenizer).ask("法律讲座举办了多少场？")
+    answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("法律讲座举办了多少场？")
     assert answer.answered and "全年共举办十二场" in answer.passages[0].text
     assert answer.answer == "12场"
 
@@ -192,11 +189,7 @@ NAMES_REPORT = (
 @pytest.fixture(scope="module")
 def names_engine(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Engine:
     """A report naming people jieba does not know."""
-    base = tmp_path_factory.mktemp("names")
-    (base / "c").mkdir()
-    (base / "c" / "r.txt").write_text(NAMES_REPORT, encoding="utf-8")
-    build_index(base / "c", base / "i", tokenizer)
-    return Engine.load(base / "i", tokenizer)
+    return engine_over(tmp_path_factory.mktemp("names"), {"r.txt": NAMES_REPORT}, tokenizer)
 
 
 class TestNamesAndAttributes:
@@ -230,11 +223,7 @@ FIGURES_REPORT = (
 @pytest.fixture(scope="module")
 def figures_engine(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Engine:
     """A report stating figures the ways reports do: in 万, as ordinals, at the head of a sentence."""
-    base = tmp_path_factory.mktemp("figures")
-    (base / "c").mkdir()
-    (base / "c" / "r.txt").write_text(FIGURES_REPORT, encoding="utf-8")
-    build_index(base / "c", base / "i", tokenizer)
-    return Engine.load(base / "i", tokenizer)
+    return engine_over(tmp_path_factory.mktemp("figures"), {"r.txt": FIGURES_REPORT}, tokenizer)
 
 
 class TestFigures:
@@ -299,12 +288,7 @@ YEARLY_REPORTS = {
 @pytest.fixture(scope="module")
 def yearly_engine(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Engine:
     """Two years of one government's reports, each opening with 各位代表：as real ones do."""
-    base = tmp_path_factory.mktemp("yearly")
-    (base / "c").mkdir()
-    for name, text in YEARLY_REPORTS.items():
-        (base / "c" / name).write_text(text, encoding="utf-8")
-    build_index(base / "c", base / "i", tokenizer)
-    return Engine.load(base / "i", tokenizer)
+    return engine_over(tmp_path_factory.mktemp("yearly"), YEARLY_REPORTS, tokenizer)
 
 
 class TestReportsOfManyYears:
@@ -318,12 +302,9 @@ class TestReportsOfManyYears:
         assert answer.answer == "1120多万人" and answer.passages[0].doc.startswith("2002_")
 
     def test_a_province_named_for_short_picks_its_report(self, tmp_path, tokenizer: Tokenizer) -> None:
-        (tmp_path / "c").mkdir()
-        for name in ("宁夏", "贵州"):
-            text = f"2025年{name}政府工作报告\n一、回顾\n全年实现地区生产总值{len(name) * 1000 + 503}亿元。\n"
-            (tmp_path / "c" / f"2025年{name}政府工作报告.txt").write_text(text, encoding="utf-8")
-        build_index(tmp_path / "c", tmp_path / "i", tokenizer)
-        engine = Engine.load(tmp_path / "i", tokenizer)
+        reports = {f"2025年{name}政府工作报告.txt": f"2025年{name}政府工作报告\n一、回顾\n全年实现地区生产总值{gdp}亿元。\n"
+                   for name, gdp in (("宁夏", 5503), ("贵州", 22667))}
+        engine = engine_over(tmp_path, reports, tokenizer)
         assert engine.ask("宁夏全年地区生产总值是多少？").passages[0].doc == "2025年宁夏政府工作报告.txt"
         assert engine.ask("贵州全年地区生产总值是多少？").passages[0].doc == "2025年贵州政府工作报告.txt"
 
