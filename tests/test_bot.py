@@ -129,6 +129,15 @@ async def test_unanswerable_question_says_so(bot: Harness) -> None:
     assert bot.qlog.unanswered()[0][0] == "镇长叫什么名字？"
 
 
+async def test_refusal_says_why_and_offers_the_closest_sections(bot: Harness) -> None:
+    reply = await ask(bot, "2019年开展了几次消防演练？", user=RESIDENT)
+    assert "现有报告里没有2019年的报告（现有：2020年）" in reply["text"]
+    assert "最接近的章节" in reply["text"]
+    reply = await ask(bot, "网格员有多少人？", user=RESIDENT)
+    assert "报告里没有找到这个数字" in reply["text"]
+    assert bot.qlog.stats(0).unanswered == 2
+
+
 async def test_group_rules(bot: Harness) -> None:
     group = -100
     bot.fake.message("大家好，今天开会吗", user=RESIDENT, chat=group, chat_type="supergroup")
