@@ -49,6 +49,8 @@ _GLUE_TAIL = frozenset("是有在的了时里上得")
 _ASKS_KIND = frozenset("什么 什么样 哪些 哪种 何种 哪 哪个 哪一 哪几 啥 啥样".split())
 _ASKS_VALUE = _ASKS_KIND | frozenset("哪里 哪儿 谁 多少 如何 怎样 怎么样 怎么 咋样 几 何时 多大 多长 多高 多久".split())
 _LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())
+# Verbs that introduce a list the question asks for (包括哪些方面, 涵盖哪些领域).
+_LISTING = frozenset("包括 包含 涵盖 涉及 分为".split())
 _ASKING_PREFIXES = ("哪些", "哪个", "哪种", "哪位", "什么")
 _MEASURE_CHARS = frozenset(w for w in MEASURE_WORDS.split("|") if len(w) == 1)
 
@@ -164,6 +166,8 @@ class Tokenizer:
                 j -= 1
             if j >= 1 and words[j - 1] == "的" and words[j] not in self.stopwords and _KEEP_RE.search(words[j]):
                 found.add(words[j])
+            if kind and i >= 1 and words[i - 1] in _LISTING:
+                found.add(words[i - 1])  # 包括哪些: the passage lists them without saying 包括
         return frozenset(found)
 
     def _runs(self, cut: list[str]) -> list[list[str]]:

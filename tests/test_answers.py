@@ -36,6 +36,7 @@ from .helpers import engine_over
         ("说说三治融合是什么", "法治德治自治", None),
         ("有多少辆车被检查了？", "检查车辆1500余辆", "1500余辆"),
         ("领导班子一年集中学习多少次？", "一年4次", "4次"),  # 一年 picks 一年4次 over 集中学习1次
+        ("禁毒工作包括哪些方面？", "预防吸毒", None),  # the report lists them without writing 包括
     ],
 )
 def test_answers_colloquial_questions(seed_engine: Engine, question: str, expect: str, figure: str | None) -> None:

@@ -81,6 +81,7 @@ class TestQuestionWords:
             ("开展了几次消防演练？", set()),
             ("悬挂了多少条安全生产横幅？", set()),
             ("镇长叫什么名字？", {"名字"}),
+            ("禁毒工作包括哪些方面？", {"包括"}),
         ],
     )
     def test_words_naming_the_kind_of_answer(self, question: str, focus: set[str], tokenizer: Tokenizer) -> None:
