@@ -15,15 +15,15 @@ _FIGURE_Q_RE = re.compile(
     r"|率\s*(?:是|为|有|达到|怎么样|如何)?\s*[?？]?\s*$"  # 法治考试及格率？ asks for the rate
 )
 # What a question asks the amount of, when it says so by its noun (高考人数是多少, 起步价是多少).
+_RATE_WORDS = frozenset("率 比例 比重 占比".split())
 _IMPLIED_UNITS = (
     ("人数", "人"), ("次数", "次"), ("户数", "户"), ("个数", "个"),
     ("价格", "元"), ("价", "元"), ("费用", "元"), ("费", "元"), ("金额", "元"), ("工资", "元"), ("收入", "元"),
-    ("率", "%"), ("比例", "%"), ("比重", "%"), ("占比", "%"),
+    *((rate, "%") for rate in sorted(_RATE_WORDS)),
 )
 _IMPLIED_RE = re.compile(rf"({'|'.join(e for e, _u in _IMPLIED_UNITS)})\s*(?:是|为|有|达到|达|大概|大约|约)*\s*(?:多少|百分之几|几成)")
 _Q_UNIT_RE = re.compile(rf"(?:多少|(?<![哪\d])几)({_UNIT_ALTERNATION})")  # not 20几所: twenty-odd
-_RATE_WORDS = frozenset("率 比例 比重 占比".split())
-_RATE_Q_RE = re.compile(r"率|比例|百分|占比|比重")
+_RATE_Q_RE = re.compile("|".join(sorted(_RATE_WORDS | {"百分"})))
 # Units residents use for the one the report writes.
 _SAME_UNIT = {"回": "次", "遍": "次", "趟": "次", "场": "次", "条": "条", "位": "人", "名": "人", "km": "公里", "间": "家"}
 _FIGURE_RE = re.compile(
@@ -95,8 +95,13 @@ def _sentence_start(text: str, position: int) -> int:
     return position
 
 
+def _is_evidence(word: str) -> bool:
+    """Whether a question word beside a figure says what the figure is of (not 2020, not 率 of 培训率)."""
+    return not word.isdigit() and word not in _RATE_WORDS
+
+
 def _overlap(
-    passage: str, start: int, end: int, words: Sequence[tuple[str, ...]], weight: Callable[[str], float], unit: str
+    passage: str, clause_span: tuple[int, int], words: Sequence[tuple[str, ...]], weight: Callable[[str], float], unit: str
 ) -> float:
     """How well the figure's surroundings match the question's words.
 
@@ -105,7 +110,7 @@ def _overlap(
     the sentence (1854年，第一个火车站建成); a longer word only partly present
     counts by the share of its bigrams, at half. The figure's unit is not evidence.
     """
-    left, right = _clause(passage, start, end)
+    left, right = clause_span
     clause = passage[left:right]
     before = passage[_sentence_start(passage, left) : left]
     # A figure opening its sentence (1854年，第一个火车站建成) is about what follows it.
@@ -113,7 +118,7 @@ def _overlap(
     total = 0.0
     for forms in words:
         word = forms[0]
-        if word == unit or word.isdigit() or word in _RATE_WORDS:  # 率 of 培训率 is the kind of figure
+        if word == unit or not _is_evidence(word):
             continue
         if any(form in clause for form in forms):
             credit = 1.0
@@ -161,8 +166,8 @@ def extract_figure(
     before_asking = normalized_question[: asking.start()] if asking else ""
     leaders = [forms for forms in question_words if forms[0] and before_asking.endswith(forms[0])]
     # What a figure's surroundings can share with the question at most (its unit and numbers aside).
-    possible = sum(weight(forms[0]) for forms in question_words if not forms[0].isdigit() and forms[0] != wanted)
-    best: tuple[float, int, str] | None = None
+    possible = sum(weight(forms[0]) for forms in question_words if _is_evidence(forms[0]) and forms[0] != wanted)
+    best: tuple[float, str] | None = None
     for match, unit, figure in figures:
         if unit == "年" and re.fullmatch(r"(?:19|20)\d{2}", match.group(1)) and wanted != "年":
             continue  # 2020年 is a date, not a count
@@ -182,21 +187,21 @@ def extract_figure(
         loose = not fits and not amount and wanted not in _NOT_AMOUNTS | _PEOPLE and unit not in _NOT_AMOUNTS | _PEOPLE
         if not fits and not amount and not loose:
             continue
-        overlap = _overlap(normalized_passage, match.start(), match.end(), question_words, weight, unit)
+        left, right = _clause(normalized_passage, match.start(), match.end())
+        overlap = _overlap(normalized_passage, (left, right), question_words, weight, unit)
         share = overlap / possible if possible else 1.0
         if overlap <= 0 or (loose and share < LOOSE_SHARE):
             continue  # a figure with none (or too few) of the question's words beside it answers something else
         score = share + (1.0 if (fits or amount) and wanted is not None else 0.0)
         # Of two figures in one clause (由400多万人扩大到1120多万人), which score alike otherwise, the one the
         # question's leading word leads up to.
-        lead = normalized_passage[max(_clause(normalized_passage, match.start(), match.end())[0], match.start() - LEAD_CHARS) : match.start()]
+        lead = normalized_passage[max(left, match.start() - LEAD_CHARS) : match.start()]
         if any(form in lead for forms in leaders for form in forms):
             score += 0.01
         if stated:
-            left, right = _clause(normalized_passage, match.start(), match.end())
             clause = normalized_passage[left:right].replace(match.group(0), "", 1)
             score += sum(1.0 for phrase in stated if phrase in clause)
         text = re.sub(r"\s+", "", figure)
         if best is None or score > best[0]:
-            best = (score, match.start(), text)
-    return best[2] if best else None
+            best = (score, text)
+    return best[1] if best else None

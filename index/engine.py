@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from .answer import asks_for_figure, counted_unit, extract_figure
-from .chunking import Passage, ReportMeta, frame_ids, paragraph_ids
+from .chunking import Passage, ReportMeta
 from .store import StoredIndex, load_index
 from .tokenizer import QueryTerms, Tokenizer, load_synonyms
 
@@ -136,8 +136,8 @@ class Engine:
         self._report_of = {r.doc: r for r in stored.reports}
         report_index = {r.doc: i for i, r in enumerate(stored.reports)}
         self._passage_report = np.array([report_index[p.doc] for p in stored.passages], dtype=np.int32)
-        self._para_of = np.array(paragraph_ids(stored.passages), dtype=np.int32)
-        self._frame_of = np.array(frame_ids(stored.passages, {r.doc: r.title for r in stored.reports}), dtype=np.int32)
+        self._para_of = stored.para_of
+        self._frame_of = stored.frame_of
         self._title_terms = frozenset(t for r in stored.reports for t in tokenizer.tokens(r.title))
         years = [r.year for r in stored.reports if r.year]
         self.newest_year = max(years) if years else None
@@ -247,7 +247,7 @@ class Engine:
             plan.append(_Word(word, (word, *terms.expansions.get(word, ())), weight, part_forms, word in terms.focus, word in years))
         return plan
 
-    def _covered(self, terms: QueryTerms, passage_id: int, plan: list[_Word] | None = None) -> float:
+    def _covered(self, terms: QueryTerms, passage_id: int, plan: list[_Word]) -> float:
         """Weighted share of the question's words the passage holds.
 
         A word counts whole when the passage holds it or a synonym, as a term or literally; a longer word
@@ -270,7 +270,7 @@ class Engine:
         apart = {
             char for char, grams in terms.joins.items() if not any(self._holds(g, passage_id) or g in text for g in grams)
         }
-        for word in plan if plan is not None else self._coverage_plan(terms):
+        for word in plan:
             forms = word.forms[1:] if word.text in apart else word.forms
             weight = word.weight
             if any(self._holds(form, passage_id) for form in forms) or any(form in text for form in forms):
@@ -347,11 +347,12 @@ class Engine:
         keep = np.lexsort((positive, -final))
         order, coverage, final = positive[keep], coverage[keep], final[keep]
         figures: dict[int, str | None] = {}
-        if asks_for_figure(normalized):
+        asks = asks_for_figure(normalized)
+        counted = asks and counted_unit(normalized) is not None
+        if asks:
             # A how-many question is answered by a passage that states such a figure beside its words. The
             # best few are read; one that names what it counts (多少起) reads on until a passage that
             # could answer states one, and such a passage comes before every passage that states none.
-            counted = counted_unit(normalized) is not None
             stated = np.zeros(len(order), dtype=bool)
             for i in range(len(order)):
                 if i >= FIGURE_DEPTH and (not counted or stated.any()):
@@ -371,8 +372,8 @@ class Engine:
             reason = self._missing_years(normalized)
             return Answer(question, False, None, [], notices, suggestions=suggestions, highlights=highlights, reason=reason)
         hits = [self._hit(int(i), s) for i, s in zip(order[offset:wanted], final[offset:wanted]) if s > 0]
-        figure = figures[best] if best in figures else self._figure(terms, best)
-        if figure is None and counted_unit(normalized) is not None:
+        figure = figures[best] if best in figures else (self._figure(terms, best) if asks else None)
+        if figure is None and counted:
             suggestions = self._suggestions(order, scores)
             return Answer(question, False, None, [], notices, suggestions=suggestions, highlights=highlights, reason=NO_FIGURE)
         if offset:

@@ -14,9 +14,9 @@ over every passage; the scores are the same (tests compare them with ``get_score
 from __future__ import annotations
 
 import math
-from itertools import chain
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +26,11 @@ __all__ = ["K1", "B", "LuceneBM25", "PostingIndex"]
 
 K1 = 1.2
 B = 0.75
+
+
+def _unseen_idf(n_docs: int) -> float:
+    """Lucene's idf of a term no passage holds: the most a word can weigh."""
+    return math.log(1.0 + (n_docs + 0.5) / 0.5)
 
 
 class LuceneBM25(BM25Okapi):  # type: ignore[misc]  # rank-bm25 ships no type hints
@@ -90,7 +95,7 @@ class PostingIndex:
         doc_len = np.asarray(model.doc_len, dtype=np.float64)
         norm = model.k1 * (1 - model.b + model.b * doc_len[doc_ids] / model.avgdl)
         weights = (tfs * (model.k1 + 1) / (tfs + norm)).astype(np.float32)
-        unseen = math.log(1.0 + (model.corpus_size + 0.5) / 0.5)
+        unseen = _unseen_idf(model.corpus_size)
         idf = np.array([model.idf.get(t, unseen) for t in terms], dtype=np.float64)
         return cls(vocab, offsets, doc_ids, weights, idf, model.corpus_size)
 
@@ -101,7 +106,7 @@ class PostingIndex:
 
     def missing_idf(self) -> float:
         """The idf a term found in no passage would have: the most a word can weigh."""
-        return math.log(1.0 + (self.n_docs + 0.5) / 0.5)
+        return _unseen_idf(self.n_docs)
 
     def postings(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
         """The passages holding ``term`` and its weights there, or None for an unknown term."""

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from .chunking import Passage, ReportMeta, frame_ids, paragraph_ids
 from .errors import IndexCorrupt, IndexMismatch, IndexMissing
@@ -45,6 +46,8 @@ class StoredIndex:
     passages: list[Passage]
     fields: dict[str, PostingIndex]  # "body": per passage; "frame": per distinct frame; "para": per paragraph
     path: Path
+    frame_of: npt.NDArray[np.int32]  # each passage's entry in the frame field
+    para_of: npt.NDArray[np.int32]  # each passage's entry in the paragraph field
 
 
 def _write_jsonl(path: Path, rows: Iterator[dict[str, Any]] | list[dict[str, Any]]) -> None:
@@ -183,17 +186,19 @@ def load_index(index_dir: Path, tokenizer_fingerprint: str) -> StoredIndex:
             passages = [_passage(json.loads(line)) for line in rows if line.strip()]
         vocab = {term: i for i, term in enumerate(json.loads((generation / "vocab.json").read_text(encoding="utf-8")))}
         # Scored units per field: passages; distinct frames; paragraphs (derived from the passages).
+        frame_of = np.array(frame_ids(passages, {r.doc: r.title for r in reports}), dtype=np.int32)
+        para_of = np.array(paragraph_ids(passages), dtype=np.int32)
         units = {
             "body": len(passages),
-            "frame": max(frame_ids(passages, {r.doc: r.title for r in reports}), default=-1) + 1,
-            "para": max(paragraph_ids(passages), default=-1) + 1,
+            "frame": int(frame_of.max(initial=-1)) + 1,
+            "para": int(para_of.max(initial=-1)) + 1,
         }
         fields = {name: _load_postings(generation, name, vocab, units[name]) for name in FIELDS}
     except (OSError, ValueError, TypeError, KeyError) as exc:
         raise IndexCorrupt(f"the index at {generation} is damaged ({exc}); run `govqa index` to rebuild it") from exc
     if not all(p.doc in texts for p in passages):
         raise IndexCorrupt(f"the index files in {generation} do not agree with each other; run `govqa index` to rebuild it")
-    return StoredIndex(manifest, reports, texts, passages, fields, generation)
+    return StoredIndex(manifest, reports, texts, passages, fields, generation, frame_of, para_of)
 
 
 def _passage(row: dict[str, Any]) -> Passage:

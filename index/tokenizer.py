@@ -124,7 +124,9 @@ class Tokenizer:
         freq = self._jieba.FREQ
         for word in self._jieba.cut(normalized):
             word = word.strip()
-            if out and out[-1] in ("多少", "几") and word and word[0] in _MEASURE_CHARS:
+            if not word:
+                continue
+            if out and out[-1] in ("多少", "几") and word[0] in _MEASURE_CHARS:
                 # 多少辆车 is cut 多少 / 辆车: the measure word belongs to the count, the noun is the subject.
                 out[-1] += word[0]
                 word = word[1:]
@@ -150,7 +152,7 @@ class Tokenizer:
 
     def _focus(self, cut: list[str]) -> frozenset[str]:
         """The question's words that name the kind of answer it asks for (see _ASKS_KIND)."""
-        words = [w for w in cut if w]
+        words = cut
         found: set[str] = set()
         for i, word in enumerate(words):
             kind = word in _ASKS_KIND or (word.startswith("哪") and bool(_COUNT_WORD_RE.match(word)))
@@ -177,7 +179,7 @@ class Tokenizer:
             particle = _PARTICLE_RE.match(word)
             if particle:
                 word = particle.group(1)
-            if not word or word in self.stopwords or not _KEEP_RE.search(word) or _COUNT_WORD_RE.match(word) or _A_NOT_A_RE.match(word):
+            if word in self.stopwords or not _KEEP_RE.search(word) or _COUNT_WORD_RE.match(word) or _A_NOT_A_RE.match(word):
                 if runs[-1]:
                     runs.append([])
                 continue
