@@ -29,6 +29,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from index import Answer, BuildResult, GovqaError
+from index.normalize import HAN
 
 from .qlog import QuestionLog
 from .render import citation, passage_html, render_html, split_message
@@ -180,7 +181,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
 
 
-_FIGURE_CLAUSE_RE = re.compile(r"^([\u4e00-\u9fff“”、]{4,16}?)\d+(?:-\d+)?(?:余|多)?(次|个|份|条|块|张|辆|起|处|场|项|户|幅|所|座)$")
+_FIGURE_CLAUSE_RE = re.compile(rf"^([{HAN}“”、]{{4,16}}?)\d+(?:-\d+)?(?:余|多)?(次|个|份|条|块|张|辆|起|处|场|项|户|幅|所|座)$")
 
 
 def _examples(st: BotState) -> list[str]:

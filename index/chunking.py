@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from .normalize import HAN
+
 __all__ = [
     "CHUNKER_VERSION",
     "MAX_PASSAGE_CHARS",
@@ -55,7 +57,7 @@ _PROVINCES = (
 ).split()
 _PROVINCE_RE = re.compile(rf"^(?:(?:19|20)\d{{2}}年度?)?({'|'.join(_PROVINCES)})")
 _PLACE_RE = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?)?((?:[\u4e00-\u9fff]{1,9}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|县|区|旗|镇|乡|街道))+)"
+    rf"^(?:(?:19|20)\d{{2}}年度?)?((?:[{HAN}]{{1,9}}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|县|区|旗|镇|乡|街道))+)"
 )
 
 
@@ -104,7 +106,7 @@ def _name_title(doc: str) -> str:
     """A title from the file name, without a sorting prefix (1995_1995年…报告 → 1995年…报告)."""
     stem = PurePosixPath(doc).stem
     rest = re.sub(r"^\d+[_\-\s]+", "", stem)
-    return rest if rest != stem and re.search(r"[\u4e00-\u9fff]", rest) else stem
+    return rest if rest != stem and re.search(rf"[{HAN}]", rest) else stem
 
 
 def _find_title(lines: list[str]) -> int | None:
@@ -115,7 +117,7 @@ def _find_title(lines: list[str]) -> int | None:
     """
     for i, line in enumerate(lines[:2]):
         short = len(line) <= _MAX_TITLE_CHARS and not _TITLE_PUNCT_RE.search(line)
-        if short and not _heading_level(line) and re.search(r"[\u4e00-\u9fffA-Za-z]", line):
+        if short and not _heading_level(line) and re.search(rf"[{HAN}A-Za-z]", line):
             return i
         if len(line.strip()) > _MAX_LABEL_CHARS or _TITLE_PUNCT_RE.search(line):
             return None

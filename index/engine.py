@@ -12,6 +12,7 @@ import numpy as np
 
 from .answer import asks_for_figure, counted_unit, extract_figure
 from .chunking import Passage, ReportMeta
+from .normalize import HAN
 from .store import StoredIndex, load_index
 from .tokenizer import QueryTerms, Tokenizer, load_synonyms
 
@@ -45,7 +46,7 @@ FIGURE_BOOST = 1.5
 # not answered: the passage is about something else (疫情期间确诊了多少人 → 不漏一户、不落一人).
 NO_FIGURE = "报告里没有找到这个数字。"
 
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RE = re.compile(rf"[{HAN}]")
 _LATIN_RE = re.compile(r"[A-Za-z]{2,}")
 _YEAR_Q_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 # Years a question names relative to the newest report: 今年 its year, 去年 the one before; 明年 is

@@ -13,7 +13,12 @@ import unicodedata
 
 import opencc
 
-__all__ = ["MEASURE_WORDS", "NUMERALS", "Normalizer", "chinese_numeral_value"]
+__all__ = ["HAN", "MEASURE_WORDS", "NUMERALS", "Normalizer", "chinese_numeral_value"]
+
+# Han characters, for use inside a regex character class: the basic block and also Extension A and
+# the supplementary planes, where rare characters of names and places live (䲟, 𬬻). A rule written
+# for the basic block alone silently drops such a name from the question and the report.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}

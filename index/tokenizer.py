@@ -21,22 +21,22 @@ from pathlib import Path
 import jieba
 
 from .chunking import CHUNKER_VERSION
-from .normalize import MEASURE_WORDS, Normalizer
+from .normalize import HAN, MEASURE_WORDS, Normalizer
 
 __all__ = ["TOKENIZER_VERSION", "QueryTerms", "Tokenizer", "load_synonyms"]
 
 # Bump when normalisation or segmentation code changes in a way that alters terms.
 TOKENIZER_VERSION = 3
 
-_KEEP_RE = re.compile(r"[\u4e00-\u9fff0-9a-z]")
-_CJK_RE = re.compile(r"^[\u4e00-\u9fff]+$")
+_KEEP_RE = re.compile(rf"[{HAN}0-9a-z]")
+_CJK_RE = re.compile(rf"^[{HAN}]+$")
 # 几幅, 多少张: how residents ask for a count. The figure is found by the answer step, not searched for.
 # 哪部, 哪条, 哪一年, 第几届: which one is asked for; the report names it without these words.
-_COUNT_WORD_RE = re.compile(r"^第?(?:几|多少|哪[一几]?)[\u4e00-\u9fff]?$")
+_COUNT_WORD_RE = re.compile(rf"^第?(?:几|多少|哪[一几]?)[{HAN}]?$")
 # 够不够, 有没有, 是不是: a yes-or-no question's form, not its subject.
-_A_NOT_A_RE = re.compile(r"^([\u4e00-\u9fff]{1,2})[不没]\1$")
+_A_NOT_A_RE = re.compile(rf"^([{HAN}]{{1,2}})[不没]\1$")
 # 发了, 做过: jieba keeps an aspect particle on a one-character verb; the verb is what reports write.
-_PARTICLE_RE = re.compile(r"^([\u4e00-\u9fff])[了过着]$")
+_PARTICLE_RE = re.compile(rf"^([{HAN}])[了过着]$")
 # jieba's HMM guesses a word it does not know from its neighbours and often takes a function
 # character with it: 司马晏是谁 → 晏是, 胡天衡在媒体 → 衡在, 室温下乙二醛 → 下乙二醛. Such a guessed word
 # loses these characters at its ends, so the name inside meets the same name in a report.

@@ -184,6 +184,9 @@ NAMES_REPORT = (
     "二、人民调解\n"
     "坪坝村调解员司马晏从事人民调解工作十年，今年调解矛盾纠纷45起。\n"
     "司马平组织开展法律讲座6场。晏家村新建调解室1个。\n"
+    "三、网格管理\n"
+    "网格员王岩今年调解纠纷30起。\n"
+    "网格员李䶮今年走访群众200余户。\n"
 )
 
 
@@ -209,6 +212,13 @@ class TestNamesAndAttributes:
     def test_parts_of_a_name_found_apart_are_not_the_name(self, names_engine: Engine) -> None:
         # 司马平 holds 司马, 邬晏清 holds 清: nobody called 司马清 is in the report.
         assert not names_engine.ask("司马清的职务是什么？").answered
+
+    def test_a_name_with_a_rare_character_keeps_it(self, names_engine: Engine) -> None:
+        # 䶮 lies outside the basic Han block (Extension A), as rare characters of names often do: 王䶮
+        # is not 王岩, whose figure must not be given for him, and 李䶮 is found by his whole name.
+        assert not names_engine.ask("王䶮调解了多少起纠纷？").answered
+        answer = names_engine.ask("李䶮走访了多少户？")
+        assert answer.answered and answer.answer == "200余户" and "李䶮" in answer.passages[0].text
 
 
 FIGURES_REPORT = (
