@@ -6,6 +6,7 @@ so an admin can act on it; nothing here raises anything else for a bad file.
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 import zipfile
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ReportError
+from .normalize import HAN
 
 __all__ = [
     "MAX_REPORT_BYTES",
@@ -41,6 +43,17 @@ _CHROME_LINE_RE = re.compile(
     r"(?:来源|发布时间|发布日期|浏览次数|阅读次数|访问量)[：:].{0,60}|"
     r"(?:首页|当前位置)[：:>\s].{0,80}|扫一扫.{0,30}|【\s*(?:打印|关闭|下载|字号).{0,20}】.*)$"
 )
+# Markup left in text copied from a web page or a wiki: tags (a line break where the page broke the
+# line), character entities, and MediaWiki's script-variant marks -{…}- (-{zh-hans:甲;zh-hk:乙}- reads 甲).
+_BREAK_TAG_RE = re.compile(r"<(?:br|p|/p|div|/div|tr|/tr|li)\b[^<>]{0,80}>", re.IGNORECASE)
+_TAG_RE = re.compile(
+    r"</?(?:nowiki|ref|references|sup|sub|span|font|b|i|u|a|em|strong|small|big|center|onlyinclude|noinclude|includeonly"
+    r"|table|td|th|tbody|img|ul|ol)\b[^<>]{0,200}/?>",
+    re.IGNORECASE,
+)
+_ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.IGNORECASE)
+_VARIANT_RE = re.compile(r"-\{([^{}\n]{0,300})\}-")
+_VARIANT_PART_RE = re.compile(r"\s*(zh(?:-[A-Za-z]+)?)\s*:(.*)", re.DOTALL)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\ufeff]")
 
 
@@ -52,11 +65,34 @@ class RawReport:
     text: str
 
 
+def _variant(match: re.Match[str]) -> str:
+    """The simplified-Chinese reading of a -{…}- mark: its zh-cn/zh-hans part, else its first, else all of it."""
+    body = match.group(1)
+    parts: dict[str, str] = {}
+    for part in body.split(";"):
+        found = _VARIANT_PART_RE.fullmatch(part)
+        if found:
+            parts.setdefault(found.group(1).lower(), found.group(2).strip())
+    if not parts:
+        return body
+    return next((parts[lang] for lang in ("zh-cn", "zh-hans", "zh", "zh-sg") if lang in parts), next(iter(parts.values())))
+
+
+def _strip_markup(text: str) -> str:
+    if "<" in text:
+        text = _TAG_RE.sub("", _BREAK_TAG_RE.sub("\n", text))
+    if "-{" in text:
+        text = _VARIANT_RE.sub(_variant, text)
+    if "&" in text:
+        text = _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
+    return text
+
+
 def clean_lines(text: str) -> str:
-    """Drop export artefacts, web chrome, control characters and blank lines; one paragraph a line."""
+    """Drop export artefacts, markup, web chrome, control characters and blank lines; one paragraph a line."""
     out: list[str] = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = _CONTROL_RE.sub("", _ARTEFACT_RE.sub("", line)).strip().replace("\u3000", " ").strip()
+    for line in _strip_markup(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _CONTROL_RE.sub("", _ARTEFACT_RE.sub("", line)).strip().replace("\u3000", " ").replace("\xa0", " ").strip()
         if not line or _CHROME_LINE_RE.match(line):
             continue
         out.append(line)
@@ -177,6 +213,6 @@ def read_report(path: Path, doc: str | None = None) -> RawReport:
     text = clean_lines(text)
     if not text:
         raise ReportError(doc, "the report holds no text")
-    if not re.search(r"[\u4e00-\u9fff]", text):
+    if not re.search(rf"[{HAN}]", text):
         log.warning("%s holds no Chinese text", doc)
     return RawReport(doc=doc, text=text)

@@ -26,6 +26,17 @@ def test_export_artefacts_and_web_chrome_are_removed(tmp_path: Path) -> None:
     assert read_report(path).text == "城口县某镇工作报告\n正文一句。"
 
 
+def test_markup_of_a_saved_web_page_is_removed(tmp_path: Path) -> None:
+    # Tags, entities and a wiki's script-variant marks, as in text copied from a web page.
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "某镇工作报告<br>调解员郭-{麐}-主持调解&nbsp;12起。<br/>"
+        "与-{zh-hk:新特兰;zh-hans:桑德兰;}-结对<sup>[1]</sup>，PM2.5<35微克。\n",
+        encoding="utf-8",
+    )
+    assert read_report(path).text == "某镇工作报告\n调解员郭麐主持调解 12起。\n与桑德兰结对[1]，PM2.5<35微克。"
+
+
 def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
     path = make_docx(tmp_path / "r.docx", ["某镇2022年工作报告", "一、概况", "开展演练6次。"], [["项目", "数量"], ["演练", "6次"]])
     text = read_report(path).text
