@@ -9,33 +9,83 @@ from .normalize import MEASURE_WORDS, NUMERALS
 
 __all__ = ["asks_for_figure", "counted_unit", "extract_figure", "question_unit"]
 
-_UNIT_ALTERNATION = f"(?:{MEASURE_WORDS}|km)"
+# Units a report states counts and measures in besides the counting words of MEASURE_WORDS (Latin ones after NFKC
+# and lower-casing: ㎡ is m2, ℃ is °c).
+_MEASURE_UNITS = (
+    "个月 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 "
+    "平方千米 平方英里 平方公尺 厘米 公分 毫米 公尺 英里 英尺 英寸 海里 光年 克 斤 磅 秒 度 °c "
+    "美元 港元 港币 澳元 欧元 日元 英镑 韩元 卢布 越南盾 新台币 台币 人民币 "
+    "km2 m2 km cm mm kg m g"
+).split()
+# What each unit measures: a question asking for a length takes any length (体长多少 → 89厘米, 多少米 → 1.2公里).
+_KIND_UNITS = {
+    "米": "公里 千米 米 厘米 公分 毫米 公尺 英里 英尺 英寸 海里 光年 km cm mm m",
+    "平方米": "平方公里 平方千米 平方米 平方公尺 平方英里 公顷 亩 km2 m2",
+    "公斤": "吨 公斤 千克 克 斤 磅 kg g",
+    "元": "元 美元 港元 港币 澳元 欧元 日元 英镑 韩元 卢布 越南盾 新台币 台币 人民币",
+    "度": "度 °c",
+}
+_KIND_OF = {unit: kind for kind, units in _KIND_UNITS.items() for unit in units.split()}
+# Residents' words for the unit the report writes.
+_SAME_UNIT = {"回": "次", "遍": "次", "趟": "次", "场": "次", "位": "人", "名": "人", "间": "家", "钱": "元", **_KIND_OF}
+
+
+def _unit_pattern(units: list[str]) -> str:
+    """An alternation of units, longest first; a Latin unit must not run into a word (5m, not 300mb)."""
+    ordered = sorted(set(units), key=len, reverse=True)
+    return "|".join(f"{re.escape(u)}(?![a-z])" if u[-1].isascii() and u[-1].isalpha() else re.escape(u) for u in ordered)
+
+
+_UNIT_ALTERNATION = f"(?:{_unit_pattern([*MEASURE_WORDS.split('|'), *_MEASURE_UNITS])})"
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 2,790,060 as well as 2790060
 _FIGURE_Q_RE = re.compile(
-    r"多少|(?<![哪\d])几(?!乎)|百分之几|百分比|比例|占比|比重|比率|多大|多高|多长|多远|多重"
+    r"多少|(?<![哪\d这那近前后好十])几(?!乎)|百分之几|百分比|比例|占比|比重|比率|多大|多高|多长|多远|多重|多深|多宽|多久"
     r"|率\s*(?:是|为|有|达到|怎么样|如何)?\s*[?？]?\s*$"  # 法治考试及格率？ asks for the rate
 )
-# What a question asks the amount of, when it says so by its noun (高考人数是多少, 起步价是多少).
+# 这几年, 哪位皇帝发动了几次战役: beside another asking word, 几 means "a few", and what is asked is that word.
+_OTHER_ASKING_RE = re.compile(r"谁|什么|哪|何|怎|如何|为什么|多少")
+# What a question asks the amount of, when it says so by its noun (高考人数是多少, 起步价是多少, 全长多少).
 _RATE_WORDS = frozenset("率 比例 比重 占比".split())
 _IMPLIED_UNITS = (
     ("人数", "人"), ("次数", "次"), ("户数", "户"), ("个数", "个"),
     ("价格", "元"), ("价", "元"), ("费用", "元"), ("费", "元"), ("金额", "元"), ("工资", "元"), ("收入", "元"),
+    ("投资", "元"), ("资金", "元"), ("融资", "元"), ("奖金", "元"), ("预算", "元"), ("造价", "元"),
+    ("面积", "平方米"),
+    ("长度", "米"), ("长", "米"), ("距离", "米"), ("里程", "米"), ("深度", "米"), ("深", "米"), ("高度", "米"),
+    ("身高", "米"), ("海拔", "米"), ("宽度", "米"), ("宽", "米"), ("直径", "米"),
+    ("重量", "公斤"), ("体重", "公斤"),
+    ("温度", "度"), ("气温", "度"), ("水温", "度"),
+    ("年龄", "岁"),
+    ("任期", "时长"), ("期限", "时长"), ("工期", "时长"), ("寿命", "时长"), ("时长", "时长"),
     *((rate, "%") for rate in sorted(_RATE_WORDS)),
 )
-_IMPLIED_RE = re.compile(rf"({'|'.join(e for e, _u in _IMPLIED_UNITS)})\s*(?:是|为|有|达到|达|大概|大约|约)*\s*(?:多少|百分之几|几成)")
-_Q_UNIT_RE = re.compile(rf"(?:多少|(?<![哪\d])几)({_UNIT_ALTERNATION})")  # not 20几所: twenty-odd
+_IMPLIED_RE = re.compile(
+    rf"({'|'.join(e for e, _u in _IMPLIED_UNITS)})\s*(?:是|为|有|达到|达|大概|大约|约)*\s*(?:多少|百分之几|几成|多大|多长|多高|多深|多宽|多重|多远)"
+)
+# 多长, 多远, 多重: the question's own word for the measure.
+_HOW_MEASURE = {"多长": "米", "多远": "米", "多高": "米", "多深": "米", "多宽": "米", "多重": "公斤"}
+_HOW_MEASURE_RE = re.compile("|".join(_HOW_MEASURE))
 _RATE_Q_RE = re.compile("|".join(sorted(_RATE_WORDS | {"百分"})))
-# Units residents use for the one the report writes.
-_SAME_UNIT = {"回": "次", "遍": "次", "趟": "次", "场": "次", "条": "条", "位": "人", "名": "人", "km": "公里", "间": "家"}
+_Q_UNIT_RE = re.compile(rf"(?:多少|(?<![哪\d这那近前后好十])几)({_UNIT_ALTERNATION})")  # not 20几所
+# 多少年轻人, 几年级: 年 begins a word there, and counts no years.
+_NOT_YEARS = "轻级龄代度底初末薪份会终报"
 _FIGURE_RE = re.compile(
-    rf"(?P<number>\d+(?:\.\d+)?(?:\s*[-~～—至到]\s*\d+(?:\.\d+)?)?)\s*(?P<before>余|多)?(?P<big>万|亿|千)?(?P<after>余|多)?"
+    rf"(?P<number>(?:{_NUMBER})(?:\s*[-~～—至到]\s*(?:{_NUMBER}))?)\s*(?P<before>余|多)?(?P<big>万|亿|千)?(?P<after>余|多)?"
     rf"\s*(?P<unit>%|‰|{_UNIT_ALTERNATION})"  # 4000余份, 1120多万人, 3.2万余处
 )
-# 人口8.57万, 投资1.2亿: an amount in 万 or 亿 whose unit is left unsaid.
-_AMOUNT_RE = re.compile(rf"(\d+(?:\.\d+)?)\s*(万|亿)(余|多)?(?!\s*(?:%|{_UNIT_ALTERNATION}))")
-_NOT_AMOUNTS = frozenset("% ‰ 年 月 天 周 小时 分钟 岁 次 回 元 万元 亿元".split())  # rates, times, money
+# $4.9, hk$12, ¥30: money written with a sign before the number.
+_MONEY_SIGN_RE = re.compile(rf"(?:hk|nt|us)?[$¥€£]\s*(?P<number>{_NUMBER})(?P<big>万|亿)?")
+# 人口8.57万, 投资1.2亿, 人口达2,790,060: an amount in 万 or 亿, or written with thousands separators,
+# whose unit is left unsaid.
+_AMOUNT_RE = re.compile(
+    rf"(?:(\d+(?:\.\d+)?)\s*(万|亿)(余|多)?|(?<![\d.])(\d{{1,3}}(?:,\d{{3}})+))(?!\s*(?:[\d.]|%|{_UNIT_ALTERNATION}))"
+)
+_TIMES = frozenset("年 个月 月 天 周 小时 分钟 秒 岁".split())
+_NOT_AMOUNTS = frozenset("% ‰ 次 回 元 万元 亿元 时长".split()) | _TIMES | frozenset(_KIND_UNITS)  # rates, times, money, measures
 _PEOPLE = frozenset("人 名 位 户 人次".split())
 # How far before a figure the question's leading word still leads up to it (扩大到年末的1120多万人).
 LEAD_CHARS = 6
+AFTER_CREDIT = 0.5
 # Share of the question's words a figure in another unit than the one asked for must have beside it.
 LOOSE_SHARE = 0.6
 # 第几届, 第多少批: an ordinal is asked for, and answered by one (第八届, 第3批).
@@ -49,18 +99,40 @@ def asks_for_figure(normalized_question: str) -> bool:
     return bool(_FIGURE_Q_RE.search(normalized_question))
 
 
+def _asked_count(normalized_question: str) -> str | None:
+    """The unit after the question's 多少 or 几 (多少辆, 几次, 多少颗, 几几年 → 年); None if there is none.
+
+    A 几 beside another asking word (哪位皇帝发动了几次战役) means "a few" and asks nothing.
+    """
+    normalized_question = normalized_question.replace("几几", "几")  # 几几年: which year
+    for match in _Q_UNIT_RE.finditer(normalized_question):
+        unit = match.group(1)
+        if unit == "年" and normalized_question[match.end() : match.end() + 1] in tuple(_NOT_YEARS):
+            continue
+        if not match.group(0).startswith("多少"):
+            rest = normalized_question[: match.start()] + normalized_question[match.end() :]
+            if _OTHER_ASKING_RE.search(rest.replace("几", "")):
+                continue
+        return unit
+    return None
+
+
 def counted_unit(normalized_question: str) -> str | None:
     """The unit a how-many question names or implies; None if it names none.
 
-    次 for 几次, 辆 for 多少辆; 人 for 人数是多少, 元 for 起步价是多少, % for 利率是多少.
+    次 for 几次, 辆 for 多少辆; 人 for 人数是多少, 元 for 起步价是多少, % for 利率是多少, 米 (any length) for
+    全长多少 or 多远, 时长 (any span of time) for 多久.
     """
-    match = _Q_UNIT_RE.search(normalized_question)
-    if match:
-        return match.group(1)
+    if re.search("多久|多长时间|多少时间", normalized_question):
+        return "时长"
+    unit = _asked_count(normalized_question)
+    if unit:
+        return unit
     implied = _IMPLIED_RE.search(normalized_question)
     if implied:
         return next(unit for ending, unit in _IMPLIED_UNITS if implied.group(1).endswith(ending))
-    return None
+    how = _HOW_MEASURE_RE.search(normalized_question)
+    return _HOW_MEASURE[how.group(0)] if how else None
 
 
 def question_unit(normalized_question: str) -> str | None:
@@ -71,6 +143,27 @@ def question_unit(normalized_question: str) -> str | None:
     if _RATE_Q_RE.search(normalized_question):
         return "%"
     return None
+
+
+def _fits(unit: str, wanted: str | None) -> bool:
+    """Whether a figure in ``unit`` answers a question asking for ``wanted`` (None: any unit)."""
+    if wanted is None or unit == wanted:
+        return True
+    if wanted == "时长":
+        return unit in _TIMES and unit != "岁"
+    if wanted == "个":
+        return unit not in _NOT_AMOUNTS and unit not in _KIND_OF  # 多少个 asks for a count in any unit (26块)
+    return _SAME_UNIT.get(unit, unit) == _SAME_UNIT.get(wanted, wanted) or (wanted == "%" and unit == "‰")
+
+
+def _is_date(text: str, match: re.Match[str], unit: str) -> bool:
+    """Whether a figure is a point in time: a year (2020年) or a month of a date (2008年6月, 6月1日)."""
+    if unit == "年":
+        number = match["number"] if "number" in match.re.groupindex else match.group(1)
+        return re.fullmatch(r"(?:1[5-9]|20)\d{2}", number) is not None
+    if unit == "月":
+        return text[: match.start()].rstrip().endswith("年") or re.match(r"\s*\d{1,2}\s*日", text[match.end() :]) is not None
+    return False
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -150,6 +243,7 @@ def extract_figure(
     if not asks_for_figure(normalized_question):
         return None
     wanted = question_unit(normalized_question)
+    figures: list[tuple[re.Match[str], str, str]]
     if _ORDINAL_Q_RE.search(normalized_question):
         figures = [(m, m.group(2), m.group(0)) for m in _ORDINAL_RE.finditer(normalized_passage)]
     else:
@@ -158,6 +252,7 @@ def extract_figure(
             for m in _FIGURE_RE.finditer(normalized_passage)
             if not normalized_passage[: m.start()].rstrip().endswith("第")  # 第3次 is not how many times
         ]
+        figures += [(m, "元", m.group(0)) for m in _MONEY_SIGN_RE.finditer(normalized_passage)]
         figures += [(m, "", m.group(0)) for m in _AMOUNT_RE.finditer(normalized_passage)]
     # A figure the question itself states (一年 → 1年 in 一年集中学习多少次) marks the clause it asks about.
     stated = [m.group(0) for m in _FIGURE_RE.finditer(normalized_question)]
@@ -167,24 +262,21 @@ def extract_figure(
     leaders = [forms for forms in question_words if forms[0] and before_asking.endswith(forms[0])]
     # What a figure's surroundings can share with the question at most (its unit and numbers aside).
     possible = sum(weight(forms[0]) for forms in question_words if _is_evidence(forms[0]) and forms[0] != wanted)
+    # 多少年 asks how long; 哪一年 or 几年 may ask which year.
+    dates_wanted = wanted == "年" and "多少年" not in normalized_question
     best: tuple[float, str] | None = None
     for match, unit, figure in figures:
-        if unit == "年" and re.fullmatch(r"(?:19|20)\d{2}", match.group(1)) and wanted != "年":
-            continue  # 2020年 is a date, not a count
-        whole = (match["big"] or "") + unit if match.re is _FIGURE_RE else unit  # 1500亿元 answers 多少亿元
-        fits = (
-            wanted is None
-            or unit == wanted
-            or whole == wanted
-            or (wanted == "个" and unit not in _NOT_AMOUNTS)  # 多少个 asks for a count in any unit (26块)
-            or _SAME_UNIT.get(unit, unit) == _SAME_UNIT.get(wanted, wanted)
-            or (wanted == "%" and unit == "‰")
-        )
+        if _is_date(normalized_passage, match, unit) and not (dates_wanted or wanted == unit == "月"):
+            continue  # 2020年, 2008年6月 are dates, not counts
+        big = match["big"] if "big" in match.re.groupindex else None
+        whole = (big or "") + unit  # 1500亿元 answers 多少亿元
+        fits = _fits(unit, wanted) or whole == wanted
         # An amount in 万 counts people as well as things (户籍人口1.2万); a resident's unit for things can
         # be loose (民情联系卡发了多少份 → 2000余张) where the figure plainly answers. People are counted in
-        # people, not in groups (多少人口 is not 1-2个微信群).
+        # people, not in groups (多少人口 is not 1-2个微信群), and a measure only in its own kind of unit.
         amount = not unit and wanted not in _NOT_AMOUNTS
-        loose = not fits and not amount and wanted not in _NOT_AMOUNTS | _PEOPLE and unit not in _NOT_AMOUNTS | _PEOPLE
+        strict = _NOT_AMOUNTS | _PEOPLE | _KIND_OF.keys()
+        loose = not fits and not amount and wanted not in strict and unit not in strict
         if not fits and not amount and not loose:
             continue
         left, right = _clause(normalized_passage, match.start(), match.end())

@@ -228,6 +228,9 @@ FIGURES_REPORT = (
     "二、基层组织\n"
     "乡人大代表选举于2021年11月举行，这是第十八届乡人大代表选举。\n"
     "2019年，全乡第一个便民服务站在坪坝村建成。全年举办法律讲座6场。\n"
+    "三、项目建设\n"
+    "村道硬化工程投资80万元，全长12.5公里，于2021年6月开工，历时5个月完工。\n"
+    "近三年全乡新建文化广场4个。全年接待游客12,500人次，旅游收入达到3.5亿美元。\n"
 )
 
 
@@ -252,6 +255,21 @@ class TestFigures:
 
     def test_a_figure_opening_its_sentence_counts_what_follows(self, figures_engine: Engine) -> None:
         assert figures_engine.ask("第一个便民服务站是几几年建成的？").answer == "2019年"
+
+    @pytest.mark.parametrize(
+        ("question", "figure"),
+        [
+            ("村道硬化工程有多长？", "12.5公里"),  # a length, not the 80万元 of the same clause
+            ("村道硬化用了几个月？", "5个月"),  # 2021年6月 is a date, not a count of months
+            ("村道硬化花了多长时间？", "5个月"),
+            ("近几年新建了多少个文化广场？", "4个"),  # 近几年 says when; 多少个 is what is asked
+            ("全年接待游客多少人次？", "12,500人次"),  # thousands separators
+            ("旅游收入是多少？", "3.5亿美元"),  # money in another currency
+        ],
+    )
+    def test_the_figure_of_the_kind_asked_for(self, figures_engine: Engine, question: str, figure: str) -> None:
+        answer = figures_engine.ask(question)
+        assert answer.answered and answer.answer == figure
 
     def test_an_ordinal_is_not_a_count(self, figures_engine: Engine) -> None:
         # 第十八届 says which election, not how many: 举行了几届 is not answered by it.
