@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -43,12 +44,14 @@ def main() -> int:
         corpus, index = Path(tmp) / "corpus", Path(tmp) / "index"
         corpus.mkdir()
         questions: list[tuple[str, str]] = []
+        golds: list[list[str]] = []
         for n, article in enumerate(dataset):
             for para_n, paragraph in enumerate(article["paragraphs"]):
                 doc = f"p{n:04d}_{para_n}.txt"
                 # One passage a report; the file name is the title, so no line of the passage is taken for one.
                 (corpus / doc).write_text(paragraph["context"].replace("\n", " "), encoding="utf-8")
                 questions += [(qa["question"], doc) for qa in paragraph["qas"]]
+                golds += [[a["text"] for a in qa["answers"]] for qa in paragraph["qas"]]
         if args.limit:
             questions = questions[: args.limit]
         env = {**os.environ, "GOVQA_CORPUS": str(corpus), "GOVQA_INDEX": str(index)}
@@ -82,8 +85,35 @@ def main() -> int:
     print(f"{args.data.name}: {sum(len(a['paragraphs']) for a in dataset)} passages, {n} questions")
     print(f"hit@1 {hit1 / n:.3f}  hit@5 {hit5 / n:.3f}  MRR {rr / n:.3f}  refused {refused / n:.3f}  (a refusal counts as a miss)")
     print(f"retrieval hit@1 counting a refused question's closest section: {ranked1 / n:.3f}")
+    figures(questions, golds, answers)
     print(f"index {built:.1f}s, {n} questions {asked:.1f}s ({asked / n * 1000:.1f} ms each incl. start-up)")
     return 0
+
+
+def figures(questions: list[tuple[str, str]], golds: list[list[str]], answers: list[dict]) -> None:
+    """Print how often the figure given for a how-many question is the data set's answer.
+
+    A figure is right when its passage is from the right report and its number (separators
+    dropped) is in one of the data set's answers, normalised as govqa normalises text.
+    """
+    sys.path.insert(0, str(ROOT))
+    from index.answer import asks_for_figure
+    from index.normalize import Normalizer
+
+    normalize = Normalizer()
+    asked = given = right = 0
+    for answer, (question, gold), texts in zip(answers, questions, golds):
+        if not asks_for_figure(normalize(question)):
+            continue
+        asked += 1
+        figure = answer["answer"]
+        if not answer["answered"] or figure is None:
+            continue
+        given += 1
+        number = re.search(r"\d+(?:\.\d+)?", figure.replace(",", ""))
+        expected = [normalize(t).replace(",", "") for t in texts]
+        right += bool(number) and answer["passages"][0]["doc"] == gold and any(number.group(0) in t for t in expected)
+    print(f"how-many questions {asked}: a figure given for {given}, right {right} ({right / max(given, 1):.3f} of those given)")
 
 
 def ask_of(dataset: list[dict], other: list[dict], args: argparse.Namespace) -> int:
