@@ -12,7 +12,7 @@ __all__ = ["asks_for_figure", "counted_unit", "extract_figure", "question_unit"]
 # Units a report states counts and measures in besides the counting words of MEASURE_WORDS (Latin ones after NFKC
 # and lower-casing: ㎡ is m2, ℃ is °c).
 _MEASURE_UNITS = (
-    "个月 立方米 立方千米 m3 千瓦时 千瓦 兆瓦 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 "
+    "个月 户次 立方米 立方千米 m3 千瓦时 千瓦 兆瓦 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 "
     "平方千米 平方英里 平方公尺 厘米 公分 毫米 公尺 英里 英尺 英寸 海里 光年 克 斤 磅 秒 度 °c "
     "美元 港元 港币 澳元 欧元 日元 英镑 韩元 卢布 越南盾 新台币 台币 人民币 "
     "km2 m2 km cm mm kg m g"
@@ -85,12 +85,12 @@ _AMOUNT_RE = re.compile(
 _TIMES = frozenset("年 个月 月 天 周 小时 分钟 秒 岁".split())
 _NOT_AMOUNTS = frozenset("% ‰ 次 回 元 万元 亿元 时长".split()) | _TIMES | frozenset(_KIND_UNITS)  # rates, times, money, measures
 _PEOPLE = frozenset("人 名 位 户 人次".split())
-# How far before a figure the question's leading word still leads up to it (扩大到年末的1120多万人).
+# How near a figure the words around the question's 多少 must be to count as leading up to it (扩大到年末的
+# 1120多万人) or to name what it counts (50个村级网格)…
 LEAD_CHARS = 6
 # …and how much that counts: in a list (清理2300件，废止830件，修订325件) the verb the question asks about
 # (废止了多少件) picks the figure even where another clause shares more of the question's other words.
 LEAD_BONUS = 0.3
-AFTER_CREDIT = 0.5
 # Share of the question's words a figure in another unit than the one asked for must have beside it.
 LOOSE_SHARE = 0.6
 # 第几届, 第多少批: an ordinal is asked for, and answered by one (第八届, 第3批).
@@ -261,11 +261,18 @@ def extract_figure(
         figures += [(m, "", m.group(0)) for m in _AMOUNT_RE.finditer(normalized_passage)]
     # A figure the question itself states (一年 → 1年 in 一年集中学习多少次) marks the clause it asks about.
     stated = [m.group(0) for m in _FIGURE_RE.finditer(normalized_question)]
-    # The word the question puts right before its 多少 (增加到多少亿元): what leads up to the figure.
+    # The word the question puts right before its 多少 (增加到多少亿元): what leads up to the figure; the
+    # word right after its 多少个 (多少个村级网格): what the figure counts.
     asking = _FIGURE_Q_RE.search(normalized_question)
     # 废止了多少件, 增加到了多少: the particle or linking word between them does not count.
     before_asking = re.sub(r"[了过着是为有达约共]+$", "", normalized_question[: asking.start()]) if asking else ""
+    after_asking = normalized_question[asking.end() :] if asking else ""
+    counted = _Q_UNIT_RE.match(normalized_question, asking.start()) if asking else None
+    if counted:
+        after_asking = normalized_question[counted.end() :]
+    after_asking = after_asking.lstrip("的")
     leaders = [forms for forms in question_words if forms[0] and before_asking.endswith(forms[0])]
+    trailers = [forms for forms in question_words if forms[0] and after_asking.startswith(forms[0])]
     # What a figure's surroundings can share with the question at most (its unit and numbers aside).
     possible = sum(weight(forms[0]) for forms in question_words if _is_evidence(forms[0]) and forms[0] != wanted)
     # 多少年 asks how long; 哪一年 or 几年 may ask which year.
@@ -294,7 +301,10 @@ def extract_figure(
         # Of two figures in one clause (由400多万人扩大到1120多万人), which score alike otherwise, the one the
         # question's leading word leads up to.
         lead = normalized_passage[max(left, match.start() - LEAD_CHARS) : match.start()]
+        trail = normalized_passage[match.end() : min(right, match.end() + LEAD_CHARS)]
         if any(form in lead for forms in leaders for form in forms):
+            score += LEAD_BONUS
+        if any(form in trail for forms in trailers for form in forms):
             score += LEAD_BONUS
         if stated:
             clause = normalized_passage[left:right].replace(match.group(0), "", 1)

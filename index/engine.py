@@ -55,6 +55,15 @@ _RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上一年": -1, "前
 _PLACE_UNIT_RE = re.compile(r"(.+?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|县|区|旗|镇|乡|街道))")
 
 
+def _place_names(place: str) -> list[str]:
+    """What a question may call a place by: each of its units, with and without 省/市/县… (城口县 → 城口)."""
+    names = []
+    for unit in _PLACE_UNIT_RE.findall(place) or [place]:
+        stem = unit[:-1] if len(unit) > 2 else unit
+        names += [unit] + ([stem] if len(stem) >= 2 else [])
+    return names
+
+
 @dataclass(frozen=True)
 class _Word:
     """A question word as coverage weighs it: its forms, weight and bigram parts."""
@@ -65,6 +74,14 @@ class _Word:
     parts: tuple[tuple[str, ...], ...]  # each bigram of a word the reports segment otherwise, with synonyms
     focus: bool  # names the kind of answer asked for
     year: bool  # a year the question names
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What coverage checks of a question: its words, and the reports' places it names."""
+
+    words: list[_Word]
+    places: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -142,6 +159,8 @@ class Engine:
         self._title_terms = frozenset(t for r in stored.reports for t in tokenizer.tokens(r.title))
         years = [r.year for r in stored.reports if r.year]
         self.newest_year = max(years) if years else None
+        # The names a question can call a report's place by: 城口县高观镇 → 城口县, 城口, 高观镇, 高观.
+        self._place_names = frozenset(name for r in stored.reports if r.place for name in _place_names(r.place))
 
     @classmethod
     def load(cls, index_dir: Path, tokenizer: Tokenizer, synonyms_path: Path | None = None) -> Engine:
@@ -184,11 +203,8 @@ class Engine:
         for i, report in enumerate(self.reports):
             if report.year in years:
                 chosen[i] = True
-            elif report.place:
-                for unit in _PLACE_UNIT_RE.findall(report.place) or [report.place]:
-                    stem = unit[:-1] if len(unit) > 2 else unit
-                    if unit in normalized or (len(stem) >= 2 and stem in normalized):
-                        chosen[i] = True
+            elif report.place and any(name in normalized for name in _place_names(report.place)):
+                chosen[i] = True
         if not chosen.any() or chosen.all():
             return None
         return chosen
@@ -232,9 +248,10 @@ class Engine:
             return [word[i : i + 2] for i in range(len(word) - 1)]
         return [word]
 
-    def _coverage_plan(self, terms: QueryTerms) -> list[_Word]:
+    def _coverage_plan(self, terms: QueryTerms) -> _Plan:
         """What coverage checks of each question word, worked out once per question."""
         years = set(_YEAR_Q_RE.findall(terms.normalized))
+        places = tuple(name for name in self._place_names if name in terms.normalized)
         plan: list[_Word] = []
         for word in terms.words:
             parts = self._word_parts(word)
@@ -246,9 +263,9 @@ class Engine:
                 weight *= TITLE_WORD_WEIGHT
             part_forms = tuple((part, *terms.expansions.get(part, ())) for part in parts) if len(parts) > 1 else ()
             plan.append(_Word(word, (word, *terms.expansions.get(word, ())), weight, part_forms, word in terms.focus, word in years))
-        return plan
+        return _Plan(plan, places)
 
-    def _covered(self, terms: QueryTerms, passage_id: int, plan: list[_Word]) -> float:
+    def _covered(self, terms: QueryTerms, passage_id: int, plan: _Plan) -> float:
         """Weighted share of the question's words the passage holds.
 
         A word counts whole when the passage holds it or a synonym, as a term or literally; a longer word
@@ -257,13 +274,16 @@ class Engine:
         only elsewhere in the passage's paragraph counts PARA_CREDIT. A word of a report title weighs
         TITLE_WORD_WEIGHT of its weight; a missing word naming the kind of answer asked for costs
         FOCUS_WEIGHT of its weight; a one-character part of a name counts only beside the rest of it.
-        A year the question names that neither the passage nor its report's title holds leaves nothing.
+        A year the question names that neither the passage nor its report's title holds leaves nothing,
+        and so does a report's place it names (河北 asked of 北京's report) when they hold none of those named.
         """
         passage = self.stored.passages[passage_id]
         # Literal containment catches what segmentation split otherwise (发 in 发放, 县 in 城口县). It reads
         # the report's own text: normalising every candidate on every question would cost more than the
         # search, and the terms checked above already cover the normalised forms.
         text = " ".join((passage.text, passage.context, *passage.section, self._report_of[passage.doc].title))
+        if plan.places and not any(place in text for place in plan.places):
+            return 0.0
         para, paragraph = self.stored.fields["para"], int(self._para_of[passage_id])
         total = 0.0
         held = 0.0
@@ -271,7 +291,7 @@ class Engine:
         apart = {
             char for char, grams in terms.joins.items() if not any(self._holds(g, passage_id) or g in text for g in grams)
         }
-        for word in plan:
+        for word in plan.words:
             forms = word.forms[1:] if word.text in apart else word.forms
             weight = word.weight
             if any(self._holds(form, passage_id) for form in forms) or any(form in text for form in forms):

@@ -122,6 +122,12 @@ class TestSeveralReports:
         answer = two_report_engine.ask("高观镇开展了几次消防演练？")
         assert answer.answer == "5次"
 
+    @pytest.mark.parametrize("question", ["明中乡悬挂了多少条横幅？", "明中乡的禁毒宣传是怎么做的？"])
+    def test_a_place_is_not_answered_from_another_places_report(self, two_report_engine: Engine, question: str) -> None:
+        # Only 高观镇's report speaks of banners and drug-prevention work: its answers are not 明中乡's.
+        answer = two_report_engine.ask(question)
+        assert not answer.answered, answer.passages[0].text
+
     def test_year_picks_the_report(self, two_report_engine: Engine) -> None:
         assert two_report_engine.ask("2021年开展了几次消防安全应急救援演练？").answer == "3次"
         assert two_report_engine.ask("2020年开展了几次消防安全应急救援演练？").answer == "5次"
