@@ -97,6 +97,7 @@ LOOSE_SHARE = 0.6
 _ORDINAL_Q_RE = re.compile(r"第(?:几|多少)")
 _ORDINAL_RE = re.compile(rf"第\s*([{NUMERALS}]+|\d+)\s*({_UNIT_ALTERNATION})")
 _CLAUSE_SPLIT = "，,；;。：:！？!?、（）()"
+_ASIDE_CHARS = 30  # the longest bracketed aside a clause runs across
 
 
 def asks_for_figure(normalized_question: str) -> bool:
@@ -172,11 +173,26 @@ def _is_date(text: str, match: re.Match[str], unit: str) -> bool:
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end]; a bracketed aside inside it (2133个县（市、区）初步建立…) does not end it."""
     left = start
-    while left > 0 and text[left - 1] not in _CLAUSE_SPLIT:
+    while left > 0:
+        if text[left - 1] in "）)":
+            opening = max(text.rfind("（", max(0, left - _ASIDE_CHARS), left), text.rfind("(", max(0, left - _ASIDE_CHARS), left))
+            if opening >= 0:
+                left = opening
+                continue
+        if text[left - 1] in _CLAUSE_SPLIT:
+            break
         left -= 1
     right = end
-    while right < len(text) and text[right] not in _CLAUSE_SPLIT:
+    while right < len(text):
+        if text[right] in "（(":
+            found = [i for i in (text.find("）", right, right + _ASIDE_CHARS), text.find(")", right, right + _ASIDE_CHARS)) if i >= 0]
+            if found:
+                right = min(found) + 1
+                continue
+        if text[right] in _CLAUSE_SPLIT:
+            break
         right += 1
     return left, right
 
