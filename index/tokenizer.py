@@ -48,6 +48,8 @@ _GLUE_TAIL = frozenset("是有在的了时里上得")
 # 多少条) is not of the first kind: what it counts is what the passage must hold.
 _ASKS_KIND = frozenset("什么 什么样 哪些 哪种 何种 哪 哪个 哪一 哪几 啥 啥样".split())
 _ASKS_VALUE = _ASKS_KIND | frozenset("哪里 哪儿 谁 多少 如何 怎样 怎么样 怎么 咋样 几 何时 多大 多长 多高 多久".split())
+# Words that name an attribute only generically: the passage states the name or kind itself.
+_GENERIC_ATTRIBUTES = frozenset("名字 名称 姓名 称号 别名 全称 简称".split())
 _LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())
 # Verbs that introduce a list the question asks for (包括哪些方面, 涵盖哪些领域).
 _LISTING = frozenset("包括 包含 涵盖 涉及 分为".split())
@@ -166,7 +168,8 @@ class Tokenizer:
             j = i - 1
             if j >= 0 and words[j] in _LINKING:
                 j -= 1
-            if j >= 1 and words[j - 1] == "的" and words[j] not in self.stopwords and _KEEP_RE.search(words[j]):
+            attribute = j >= 1 and (words[j - 1] == "的" or words[j] in _GENERIC_ATTRIBUTES)  # 父亲名字叫什么
+            if attribute and words[j] not in self.stopwords and _KEEP_RE.search(words[j]):
                 found.add(words[j])
             if kind and i >= 1 and words[i - 1] in _LISTING:
                 found.add(words[i - 1])  # 包括哪些: the passage lists them without saying 包括

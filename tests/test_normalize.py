@@ -81,6 +81,7 @@ class TestQuestionWords:
             ("开展了几次消防演练？", set()),
             ("悬挂了多少条安全生产横幅？", set()),
             ("镇长叫什么名字？", {"名字"}),
+            ("邬晏清的父亲名字叫什么？", {"名字"}),  # a name is stated, not called a name
             ("禁毒工作包括哪些方面？", {"包括"}),
         ],
     )
