@@ -36,7 +36,10 @@ NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _NUMERAL_RE = re.compile(
     rf"(?<![{NUMERALS}第哪])([{NUMERALS}]+)(余|多)?(?=(?:{MEASURE_WORDS}))"
 )
-_PERCENT_RE = re.compile(rf"百分之([{NUMERALS}]+|\d+(?:\.\d+)?)")
+_PERCENT_RE = re.compile(rf"百分之([{NUMERALS}]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)")
+_DECIMAL_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
+# Other writings of the same word that script conversion leaves apart (甚麼 → 甚么, asked as 什么).
+_VARIANT_WORDS = (("甚么", "什么"),)
 # 两三次, 三四个: two neighbouring digits are a range, not 23 or 34.
 _RANGE_RE = re.compile(r"^([一二两三四五六七八九])([二三四五六七八九])$")
 _SPACES_RE = re.compile(r"\s+")
@@ -89,8 +92,11 @@ def _percent(match: re.Match[str]) -> str:
     value = match.group(1)
     if value[0].isdigit():
         return f"{value}%"
-    number = chinese_numeral_value(value)
-    return match.group(0) if number is None else f"{number}%"
+    whole, _, fraction = value.partition("点")  # 百分之十六点六七 is 16.67%
+    number = chinese_numeral_value(whole)
+    if number is None:
+        return match.group(0)
+    return f"{number}.{fraction.translate(_DECIMAL_DIGITS)}%" if fraction else f"{number}%"
 
 
 class Normalizer:
@@ -103,6 +109,8 @@ class Normalizer:
         """Return the matching form of ``text`` (NFKC, simplified script, lower case, digits)."""
         text = unicodedata.normalize("NFKC", text)
         text = self._t2s.convert(text)
+        for variant, word in _VARIANT_WORDS:
+            text = text.replace(variant, word)
         text = text.lower()
         text = _PERCENT_RE.sub(_percent, text)
         text = _NUMERAL_RE.sub(_numeral_to_digits, text)

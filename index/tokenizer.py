@@ -134,6 +134,9 @@ class Tokenizer:
                 word = word[1:]
                 if not word:
                     continue
+            if out and out[-1] == "哪" and word.startswith("一"):
+                out[-1] += word  # 哪 / 一个 is the asking word 哪一个, not 哪 and the count 一个
+                continue
             asking = next((a for a in _ASKING_PREFIXES if word.startswith(a) and len(word) > len(a)), None)
             if asking and word not in self.stopwords:
                 # 哪些方面, 哪个部门: the asking word and what it asks about.

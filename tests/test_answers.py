@@ -29,6 +29,8 @@ from .helpers import engine_over
         ("法治考试及格率", "合格率100%", "100%"),  # a rate asked without 多少
         ("执法人员够不够？", "执法编制和执法人员还未落到实处", None),  # 够不够 is the question's form
         ("疫情期间宣传用了什么方式？", "大喇叭", None),  # 方式 for the report's 形式
+        ("疫情期间宣传用了哪一种方式？", "大喇叭", None),
+        ("疫情期间宣传用了甚麼方式？", "大喇叭", None),  # 甚麼: 什么 as Hong Kong and Taiwan write it
         # how residents open a question: the framing is not what they ask about
         ("能给我介绍一下禁毒工作吗？", "禁毒宣传教育", None),
         ("我想了解一下法治考试的合格率", "合格率100%", "100%"),

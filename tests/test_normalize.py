@@ -23,6 +23,8 @@ def normalize() -> Normalizer:
         ("两三次", "2-3次"),  # a range, not 23
         ("新建三间调解室，印发五百本手册", "新建3间调解室,印发500本手册"),
         ("合格率百分之百", "合格率100%"),
+        ("覆盖率百分之十六点六七", "覆盖率16.67%"),
+        ("甚麼時候", "什么时候"),  # 甚麼/甚么: another writing of 什么
         ("張貼標語", "张贴标语"),
         ("ＡＢＣ５次", "abc5次"),
         # guards: not counts
@@ -52,6 +54,10 @@ class TestQuestionWords:
             ("有多少辆车被检查了？", ("车", "检查")),  # jieba: 多少 / 辆车
             ("禁毒工作包括哪些方面？", ("禁毒", "工作", "包括")),  # jieba: 哪些方面
             ("2020年全镇财政收入多少？", ("2020", "全镇", "财政收入")),  # the year's 年 is not a word of its own
+            # jieba: 哪 / 一个, 哪 / 一种: the count belongs to the asking word (the report writes 1个)
+            ("哪一个村调解纠纷最多？", ("村", "调解纠纷", "最", "多")),
+            ("禁毒宣传用了哪一种方式？", ("禁毒", "宣传", "用", "方式")),
+            ("法治政府建设于何时开始？", ("法治政府", "建设", "开始")),
         ],
     )
     def test_what_is_asked_about_comes_apart_from_how_it_is_asked(
