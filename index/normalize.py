@@ -26,7 +26,7 @@ _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 
 # Measure words after which a Chinese numeral is a count. Converting only there is
 # the guard against 张三 → 张3, 零售价 → 0售价 and 一是 → 1是 (see notes/retrieval-facts.md); 第一次
-# and 哪一年 keep their 一: an ordinal and a question are not counts.
+# and 哪一年 keep their 一: an ordinal and a question are not counts, nor is 这一部, 每一次.
 MEASURE_WORDS = (
     "人次|平方公里|公里|千米|平方米|公顷|万元|亿元|元|公斤|千克|小时|分钟|"
     "次|回|个|份|辆|起|处|块|张|条|幅|人|户|名|项|场|家|间|所|座|栋|层|台|件|篇|本|册|部|首|集|章|"
@@ -34,7 +34,7 @@ MEASURE_WORDS = (
 )
 NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _NUMERAL_RE = re.compile(
-    rf"(?<![{NUMERALS}第哪])([{NUMERALS}]+)(余|多)?(?=(?:{MEASURE_WORDS}))"
+    rf"(?<![{NUMERALS}第哪这那每某])([{NUMERALS}]+)(余|多)?(?=(?:{MEASURE_WORDS}))"
 )
 _PERCENT_RE = re.compile(rf"百分之([{NUMERALS}]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)")
 _DECIMAL_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")

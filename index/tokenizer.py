@@ -135,9 +135,14 @@ class Tokenizer:
                 if not word:
                     continue
             if out and out[-1] == "哪" and word.startswith("一"):
-                out[-1] += word  # 哪 / 一个 is the asking word 哪一个, not 哪 and the count 一个
-                continue
+                # 哪 / 一个 is the asking word 哪一个, not 哪 and the count 一个; 哪 / 一部分 asks which 部分.
+                if len(word) <= 2:
+                    out[-1] += word
+                    continue
+                out[-1], word = "哪一", word[1:]
             asking = next((a for a in _ASKING_PREFIXES if word.startswith(a) and len(word) > len(a)), None)
+            if asking is None and word.startswith("哪一") and len(word) > 3:
+                asking = "哪一"  # 哪一部分: not 哪一年, which is asked as a whole
             if asking and word not in self.stopwords:
                 # 哪些方面, 哪个部门: the asking word and what it asks about.
                 out.extend((asking, word[len(asking) :]))

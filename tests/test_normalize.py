@@ -34,6 +34,7 @@ def normalize() -> Normalizer:
         ("一村一警", "一村一警"),
         ("十九大", "十九大"),
         ("哪一年", "哪一年"),  # a question, not 1年
+        ("这一部法规", "这一部法规"),  # which one, not how many
         ("第一次", "第一次"),
     ],
 )
@@ -58,6 +59,7 @@ class TestQuestionWords:
             ("哪一个村调解纠纷最多？", ("村", "调解纠纷", "最", "多")),
             ("禁毒宣传用了哪一种方式？", ("禁毒", "宣传", "用", "方式")),
             ("法治政府建设于何时开始？", ("法治政府", "建设", "开始")),
+            ("哪一部分工作还没完成？", ("部分", "工作", "没", "完成")),  # jieba: 哪 / 一部分
         ],
     )
     def test_what_is_asked_about_comes_apart_from_how_it_is_asked(
