@@ -72,7 +72,7 @@ _Q_UNIT_RE = re.compile(rf"(?:多少|(?<![哪\d这那近前后好十])几)({_UNI
 # 多少年轻人, 几年级: 年 begins a word there, and counts no years.
 _NOT_YEARS = "轻级龄代度底初末薪份会终报"
 _FIGURE_RE = re.compile(
-    rf"(?P<number>(?:{_NUMBER})(?:\s*[-~～—至到]\s*(?:{_NUMBER}))?)\s*(?P<before>余|多)?(?P<big>万|亿|千)?(?P<after>余|多)?"
+    rf"(?<![\d.])(?P<number>(?:{_NUMBER})(?:\s*[-~～—至到]\s*(?:{_NUMBER}))?)\s*(?P<before>余|多)?(?P<big>万|亿|千)?(?P<after>余|多)?"
     rf"\s*(?P<unit>%|‰|{_UNIT_ALTERNATION})"  # 4000余份, 1120多万人, 3.2万余处
 )
 # $4.9, hk$12, ¥30: money written with a sign before the number.
@@ -80,7 +80,7 @@ _MONEY_SIGN_RE = re.compile(rf"(?:hk|nt|us)?[$¥€£]\s*(?P<number>{_NUMBER})(?
 # 人口8.57万, 投资1.2亿, 人口达2,790,060: an amount in 万 or 亿, or written with thousands separators,
 # whose unit is left unsaid.
 _AMOUNT_RE = re.compile(
-    rf"(?:(\d+(?:\.\d+)?)\s*(万|亿)(余|多)?|(?<![\d.])(\d{{1,3}}(?:,\d{{3}})+))(?!\s*(?:[\d.]|%|{_UNIT_ALTERNATION}))"
+    rf"(?:(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(余|多)?|(?<![\d.])(\d{{1,3}}(?:,\d{{3}})+))(?!\s*(?:[\d.]|%|{_UNIT_ALTERNATION}))"
 )
 _TIMES = frozenset("年 个月 月 天 周 小时 分钟 秒 岁".split())
 _NOT_AMOUNTS = frozenset("% ‰ 次 回 元 万元 亿元 时长".split()) | _TIMES | frozenset(_KIND_UNITS)  # rates, times, money, measures
