@@ -159,8 +159,14 @@ class Engine:
         self._title_terms = frozenset(t for r in stored.reports for t in tokenizer.tokens(r.title))
         years = [r.year for r in stored.reports if r.year]
         self.newest_year = max(years) if years else None
-        # The names a question can call a report's place by: 城口县高观镇 → 城口县, 城口, 高观镇, 高观.
-        self._place_names = frozenset(name for r in stored.reports if r.place for name in _place_names(r.place))
+        # The names a question can call a report's place by (城口县高观镇 → 城口县, 城口, 高观镇, 高观), each with
+        # the reports of that place; and each report's year. Worked out once: a question only looks them up.
+        reports_named: dict[str, list[int]] = {}
+        for i, r in enumerate(stored.reports):
+            for name in _place_names(r.place) if r.place else ():
+                reports_named.setdefault(name, []).append(i)
+        self._reports_named = {name: np.array(ids, dtype=np.int32) for name, ids in reports_named.items()}
+        self._report_years = np.array([r.year or 0 for r in stored.reports], dtype=np.int32)
 
     @classmethod
     def load(cls, index_dir: Path, tokenizer: Tokenizer, synonyms_path: Path | None = None) -> Engine:
@@ -199,12 +205,10 @@ class Engine:
         if self.newest_year is not None:
             newest = self.newest_year
             years |= {newest + shift if shift <= 0 else newest for word, shift in _RELATIVE_YEARS.items() if word in normalized}
-        chosen = np.zeros(len(self.reports), dtype=bool)
-        for i, report in enumerate(self.reports):
-            if report.year in years:
-                chosen[i] = True
-            elif report.place and any(name in normalized for name in _place_names(report.place)):
-                chosen[i] = True
+        chosen = np.isin(self._report_years, list(years)) if years else np.zeros(len(self.reports), dtype=bool)
+        for name, ids in self._reports_named.items():
+            if name in normalized:
+                chosen[ids] = True
         if not chosen.any() or chosen.all():
             return None
         return chosen
@@ -251,7 +255,7 @@ class Engine:
     def _coverage_plan(self, terms: QueryTerms) -> _Plan:
         """What coverage checks of each question word, worked out once per question."""
         years = set(_YEAR_Q_RE.findall(terms.normalized))
-        places = tuple(name for name in self._place_names if name in terms.normalized)
+        places = tuple(name for name in self._reports_named if name in terms.normalized)
         plan: list[_Word] = []
         for word in terms.words:
             parts = self._word_parts(word)
