@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from .normalize import MEASURE_WORDS, NUMERALS
 
-__all__ = ["asks_for_figure", "counted_unit", "extract_figure", "question_unit"]
+__all__ = ["FigureQuestion", "asks_for_figure", "counted_unit"]
 
 # Units a report states counts and measures in besides the counting words of MEASURE_WORDS (Latin ones after NFKC
 # and lower-casing: ㎡ is m2, ℃ is °c).
@@ -85,6 +86,9 @@ _AMOUNT_RE = re.compile(
 _TIMES = frozenset("年 个月 月 天 周 小时 分钟 秒 岁".split())
 _NOT_AMOUNTS = frozenset("% ‰ 次 回 元 万元 亿元 时长".split()) | _TIMES | frozenset(_KIND_UNITS)  # rates, times, money, measures
 _PEOPLE = frozenset("人 名 位 户 人次".split())
+# Units a figure in another unit never stands in for, nor stands in for another: rates, times, money,
+# measures and people.
+_STRICT_UNITS = _NOT_AMOUNTS | _PEOPLE | frozenset(_KIND_OF)
 # How near a figure the words around the question's 多少 must be to count as leading up to it (扩大到年末的
 # 1120多万人) or to name what it counts (50个村级网格)…
 LEAD_CHARS = 6
@@ -139,16 +143,6 @@ def counted_unit(normalized_question: str) -> str | None:
         return next(unit for ending, unit in _IMPLIED_UNITS if implied.group(1).endswith(ending))
     how = _HOW_MEASURE_RE.search(normalized_question)
     return _HOW_MEASURE[how.group(0)] if how else None
-
-
-def question_unit(normalized_question: str) -> str | None:
-    """The unit a question expects: 次 for 几次, 辆 for 多少辆, 元 for 费用, % for a rate; None if unsaid."""
-    unit = counted_unit(normalized_question)
-    if unit:
-        return unit
-    if _RATE_Q_RE.search(normalized_question):
-        return "%"
-    return None
 
 
 def _fits(unit: str, wanted: str | None) -> bool:
@@ -249,83 +243,100 @@ def _overlap(
     return total
 
 
-def extract_figure(
-    normalized_question: str,
-    normalized_passage: str,
-    question_words: Sequence[tuple[str, ...]],
-    weight: Callable[[str], float],
-) -> str | None:
-    """The figure in the passage that best fits the question, with its unit; None if none fits.
+@dataclass(frozen=True)
+class FigureQuestion:
+    """What a how-many question asks for, worked out once and then read against each candidate passage."""
 
-    A figure fits when its unit is the one the question asks for (when it names one) and
-    the words of its clause share the most weight with the question's words; each entry of
-    ``question_words`` is a word followed by its synonyms.
-    """
-    if not asks_for_figure(normalized_question):
-        return None
-    wanted = question_unit(normalized_question)
-    figures: list[tuple[re.Match[str], str, str]]
-    if _ORDINAL_Q_RE.search(normalized_question):
-        figures = [(m, m.group(2), m.group(0)) for m in _ORDINAL_RE.finditer(normalized_passage)]
-    else:
+    question: str  # the normalised question
+    words: Sequence[tuple[str, ...]]  # each question word followed by its synonyms
+    weight: Callable[[str], float]
+    wanted: str | None  # the unit asked for (次, 米 for any length, 时长 for any span of time), None if unsaid
+    counted: bool  # the question names or implies what it counts (几次, 人数是多少), not only a share
+    ordinal: bool  # 第几届: answered by an ordinal
+    stated: tuple[str, ...]  # figures the question states itself (一年 → 1年 in 一年集中学习多少次)
+    leaders: tuple[tuple[str, ...], ...]  # the word right before 多少 (增加到多少亿元): what leads up to the figure
+    trailers: tuple[tuple[str, ...], ...]  # the word right after 多少个 (多少个村级网格): what the figure counts
+    possible: float  # what a figure's surroundings can share with the question at most
+    dates_wanted: bool  # 哪一年 or 几年 may ask which year; 多少年 asks how long
+
+    @classmethod
+    def of(
+        cls, normalized_question: str, question_words: Sequence[tuple[str, ...]], weight: Callable[[str], float]
+    ) -> FigureQuestion | None:
+        """The figure a (normalised) question asks for; None when it asks for none."""
+        asking = _FIGURE_Q_RE.search(normalized_question)
+        if asking is None:
+            return None
+        counted = counted_unit(normalized_question)
+        wanted = counted or ("%" if _RATE_Q_RE.search(normalized_question) else None)
+        # 废止了多少件, 增加到了多少: the particle or linking word between them does not count.
+        before = re.sub(r"[了过着是为有达约共]+$", "", normalized_question[: asking.start()])
+        count = _Q_UNIT_RE.match(normalized_question, asking.start())
+        after = normalized_question[(count or asking).end() :].lstrip("的")
+        return cls(
+            question=normalized_question,
+            words=question_words,
+            weight=weight,
+            wanted=wanted,
+            counted=counted is not None,
+            ordinal=_ORDINAL_Q_RE.search(normalized_question) is not None,
+            stated=tuple(m.group(0) for m in _FIGURE_RE.finditer(normalized_question)),
+            leaders=tuple(forms for forms in question_words if forms[0] and before.endswith(forms[0])),
+            trailers=tuple(forms for forms in question_words if forms[0] and after.startswith(forms[0])),
+            possible=sum(weight(forms[0]) for forms in question_words if _is_evidence(forms[0]) and forms[0] != wanted),
+            dates_wanted=wanted == "年" and "多少年" not in normalized_question,
+        )
+
+    def _figures(self, passage: str) -> list[tuple[re.Match[str], str, str]]:
+        """Every figure of the passage that could answer: (match, unit, text)."""
+        if self.ordinal:
+            return [(m, m.group(2), m.group(0)) for m in _ORDINAL_RE.finditer(passage)]
         figures = [
             (m, m["unit"], m.group(0))
-            for m in _FIGURE_RE.finditer(normalized_passage)
-            if not normalized_passage[: m.start()].rstrip().endswith("第")  # 第3次 is not how many times
+            for m in _FIGURE_RE.finditer(passage)
+            if not passage[: m.start()].rstrip().endswith("第")  # 第3次 is not how many times
         ]
-        figures += [(m, "元", m.group(0)) for m in _MONEY_SIGN_RE.finditer(normalized_passage)]
-        figures += [(m, "", m.group(0)) for m in _AMOUNT_RE.finditer(normalized_passage)]
-    # A figure the question itself states (一年 → 1年 in 一年集中学习多少次) marks the clause it asks about.
-    stated = [m.group(0) for m in _FIGURE_RE.finditer(normalized_question)]
-    # The word the question puts right before its 多少 (增加到多少亿元): what leads up to the figure; the
-    # word right after its 多少个 (多少个村级网格): what the figure counts.
-    asking = _FIGURE_Q_RE.search(normalized_question)
-    # 废止了多少件, 增加到了多少: the particle or linking word between them does not count.
-    before_asking = re.sub(r"[了过着是为有达约共]+$", "", normalized_question[: asking.start()]) if asking else ""
-    after_asking = normalized_question[asking.end() :] if asking else ""
-    counted = _Q_UNIT_RE.match(normalized_question, asking.start()) if asking else None
-    if counted:
-        after_asking = normalized_question[counted.end() :]
-    after_asking = after_asking.lstrip("的")
-    leaders = [forms for forms in question_words if forms[0] and before_asking.endswith(forms[0])]
-    trailers = [forms for forms in question_words if forms[0] and after_asking.startswith(forms[0])]
-    # What a figure's surroundings can share with the question at most (its unit and numbers aside).
-    possible = sum(weight(forms[0]) for forms in question_words if _is_evidence(forms[0]) and forms[0] != wanted)
-    # 多少年 asks how long; 哪一年 or 几年 may ask which year.
-    dates_wanted = wanted == "年" and "多少年" not in normalized_question
-    best: tuple[float, str] | None = None
-    for match, unit, figure in figures:
-        if _is_date(normalized_passage, match, unit) and not (dates_wanted or wanted == unit == "月"):
-            continue  # 2020年, 2008年6月 are dates, not counts
-        big = match["big"] if "big" in match.re.groupindex else None
-        whole = (big or "") + unit  # 1500亿元 answers 多少亿元
-        fits = _fits(unit, wanted) or whole == wanted
-        # An amount in 万 counts people as well as things (户籍人口1.2万); a resident's unit for things can
-        # be loose (民情联系卡发了多少份 → 2000余张) where the figure plainly answers. People are counted in
-        # people, not in groups (多少人口 is not 1-2个微信群), and a measure only in its own kind of unit.
-        amount = not unit and wanted not in _NOT_AMOUNTS
-        strict = _NOT_AMOUNTS | _PEOPLE | _KIND_OF.keys()
-        loose = not fits and not amount and wanted not in strict and unit not in strict
-        if not fits and not amount and not loose:
-            continue
-        left, right = _clause(normalized_passage, match.start(), match.end())
-        overlap = _overlap(normalized_passage, (left, right), question_words, weight, unit)
-        share = overlap / possible if possible else 1.0
-        if overlap <= 0 or (loose and share < LOOSE_SHARE):
-            continue  # a figure with none (or too few) of the question's words beside it answers something else
-        score = share + (1.0 if (fits or amount) and wanted is not None else 0.0)
-        # Of two figures in one clause (由400多万人扩大到1120多万人), which score alike otherwise, the one the
-        # question's leading word leads up to.
-        lead = normalized_passage[max(left, match.start() - LEAD_CHARS) : match.start()]
-        trail = normalized_passage[match.end() : min(right, match.end() + LEAD_CHARS)]
-        if any(form in lead for forms in leaders for form in forms):
-            score += LEAD_BONUS
-        if any(form in trail for forms in trailers for form in forms):
-            score += LEAD_BONUS
-        if stated:
-            clause = normalized_passage[left:right].replace(match.group(0), "", 1)
-            score += sum(1.0 for phrase in stated if phrase in clause)
-        text = re.sub(r"\s+", "", figure)
-        if best is None or score > best[0]:
-            best = (score, text)
-    return best[1] if best else None
+        figures += [(m, "元", m.group(0)) for m in _MONEY_SIGN_RE.finditer(passage)]
+        figures += [(m, "", m.group(0)) for m in _AMOUNT_RE.finditer(passage)]
+        return figures
+
+    def extract(self, passage: str) -> str | None:
+        """The figure in the (normalised) passage that best fits the question, with its unit; None if none fits.
+
+        A figure fits when its unit is the one the question asks for (when it names one) and
+        the words of its clause share the most weight with the question's words.
+        """
+        wanted = self.wanted
+        best: tuple[float, str] | None = None
+        for match, unit, figure in self._figures(passage):
+            if _is_date(passage, match, unit) and not (self.dates_wanted or wanted == unit == "月"):
+                continue  # 2020年, 2008年6月 are dates, not counts
+            big = match["big"] if "big" in match.re.groupindex else None
+            fits = _fits(unit, wanted) or (big or "") + unit == wanted  # 1500亿元 answers 多少亿元
+            # An amount in 万 counts people as well as things (户籍人口1.2万); a resident's unit for things can
+            # be loose (民情联系卡发了多少份 → 2000余张) where the figure plainly answers. People are counted in
+            # people, not in groups (多少人口 is not 1-2个微信群), and a measure only in its own kind of unit.
+            amount = not unit and wanted not in _NOT_AMOUNTS
+            loose = not fits and not amount and wanted not in _STRICT_UNITS and unit not in _STRICT_UNITS
+            if not fits and not amount and not loose:
+                continue
+            left, right = _clause(passage, match.start(), match.end())
+            overlap = _overlap(passage, (left, right), self.words, self.weight, unit)
+            share = overlap / self.possible if self.possible else 1.0
+            if overlap <= 0 or (loose and share < LOOSE_SHARE):
+                continue  # a figure with none (or too few) of the question's words beside it answers something else
+            score = share + (1.0 if (fits or amount) and wanted is not None else 0.0)
+            # Of two figures in one clause (由400多万人扩大到1120多万人), or of a list's, the one the question's
+            # leading word leads up to, and the one followed by what the question counts.
+            lead = passage[max(left, match.start() - LEAD_CHARS) : match.start()]
+            trail = passage[match.end() : min(right, match.end() + LEAD_CHARS)]
+            if any(form in lead for forms in self.leaders for form in forms):
+                score += LEAD_BONUS
+            if any(form in trail for forms in self.trailers for form in forms):
+                score += LEAD_BONUS
+            if self.stated:
+                clause = passage[left:right].replace(match.group(0), "", 1)
+                score += sum(1.0 for phrase in self.stated if phrase in clause)
+            if best is None or score > best[0]:
+                best = (score, re.sub(r"\s+", "", figure))
+        return best[1] if best else None

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from .answer import asks_for_figure, counted_unit, extract_figure
+from .answer import FigureQuestion
 from .chunking import Passage, ReportMeta
 from .normalize import HAN
 from .store import StoredIndex, load_index
@@ -338,13 +338,8 @@ class Engine:
             scores = scores * np.where(preferred[self._passage_report], REPORT_PREFERENCE, 1.0)
         return scores
 
-    def _figure(self, terms: QueryTerms, passage_id: int) -> str | None:
-        return extract_figure(
-            terms.normalized,
-            self.tokenizer.normalize(self.stored.passages[passage_id].text),
-            [(w, *terms.expansions.get(w, ())) for w in terms.words],
-            self.term_weight,
-        )
+    def _figure(self, asked: FigureQuestion, passage_id: int) -> str | None:
+        return asked.extract(self.tokenizer.normalize(self.stored.passages[passage_id].text))
 
     def ask(self, question: str, top: int = 3, offset: int = 0) -> Answer:
         """Answer ``question`` with the ``top`` best passages after ``offset`` (for 更多结果)."""
@@ -372,9 +367,9 @@ class Engine:
         keep = np.lexsort((positive, -final))
         order, coverage, final = positive[keep], coverage[keep], final[keep]
         figures: dict[int, str | None] = {}
-        asks = asks_for_figure(normalized)
-        counted = asks and counted_unit(normalized) is not None
-        if asks:
+        asked = FigureQuestion.of(normalized, [(w, *terms.expansions.get(w, ())) for w in terms.words], self.term_weight)
+        counted = asked is not None and asked.counted
+        if asked is not None:
             # A how-many question is answered by a passage that states such a figure beside its words. The
             # best few are read; one that names what it counts (多少起) reads on until a passage that
             # could answer states one, and such a passage comes before every passage that states none.
@@ -385,7 +380,7 @@ class Engine:
                 if i >= FIGURE_DEPTH and coverage[i] < MIN_COVERAGE:
                     continue  # past the best few, only a passage that could answer is worth reading
                 passage_id = int(order[i])
-                figures[passage_id] = self._figure(terms, passage_id)
+                figures[passage_id] = self._figure(asked, passage_id)
                 if figures[passage_id] is not None:
                     final[i] *= FIGURE_BOOST
                     stated[i] = counted and coverage[i] >= MIN_COVERAGE
@@ -397,7 +392,7 @@ class Engine:
             reason = self._missing_years(normalized)
             return Answer(question, False, None, [], notices, suggestions=suggestions, highlights=highlights, reason=reason)
         hits = [self._hit(int(i), s) for i, s in zip(order[offset:wanted], final[offset:wanted]) if s > 0]
-        figure = figures[best] if best in figures else (self._figure(terms, best) if asks else None)
+        figure = figures[best] if best in figures else (self._figure(asked, best) if asked is not None else None)
         if figure is None and counted:
             suggestions = self._suggestions(order, scores)
             return Answer(question, False, None, [], notices, suggestions=suggestions, highlights=highlights, reason=NO_FIGURE)
