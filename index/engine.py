@@ -13,6 +13,7 @@ import numpy as np
 from .answer import FigureQuestion
 from .chunking import Passage, ReportMeta
 from .normalize import HAN
+from .scoring import PostingIndex
 from .store import StoredIndex, load_index
 from .tokenizer import QueryTerms, Tokenizer, load_synonyms
 
@@ -82,6 +83,36 @@ class _Plan:
 
     words: list[_Word]
     places: tuple[str, ...]
+
+
+class _Holding:
+    """Which of a question's candidate passages hold a term, in their text or frame, or in their paragraph.
+
+    Each term is looked up once for all the candidates, not once per candidate.
+    """
+
+    def __init__(self, fields: dict[str, PostingIndex], candidates: np.ndarray, frames: np.ndarray, paragraphs: np.ndarray) -> None:
+        self._fields = fields
+        self._row = {int(passage_id): row for row, passage_id in enumerate(candidates.tolist())}
+        self._candidates, self._frames, self._paragraphs = candidates, frames, paragraphs
+        self._held: dict[str, np.ndarray] = {}
+        self._in_paragraph: dict[str, np.ndarray] = {}
+
+    def holds(self, term: str, passage_id: int) -> bool:
+        """Whether the passage's text or frame (item lead, section path, title) holds ``term``."""
+        held = self._held.get(term)
+        if held is None:
+            held = self._fields["body"].contains_each(term, self._candidates)
+            held |= self._fields["frame"].contains_each(term, self._frames)
+            self._held[term] = held
+        return bool(held[self._row[passage_id]])
+
+    def in_paragraph(self, term: str, passage_id: int) -> bool:
+        """Whether the paragraph the passage comes from holds ``term``."""
+        held = self._in_paragraph.get(term)
+        if held is None:
+            held = self._in_paragraph[term] = self._fields["para"].contains_each(term, self._paragraphs)
+        return bool(held[self._row[passage_id]])
 
 
 @dataclass(frozen=True)
@@ -242,10 +273,6 @@ class Engine:
             return body.term_idf(term)
         return frame.term_idf(term)
 
-    def _holds(self, term: str, passage_id: int) -> bool:
-        fields = self.stored.fields
-        return fields["body"].contains(term, passage_id) or fields["frame"].contains(term, int(self._frame_of[passage_id]))
-
     def _word_parts(self, word: str) -> list[str]:
         """What a question word is matched by when the report segments it otherwise: its bigrams."""
         if len(word) > 2 and _CJK_RE.match(word):
@@ -269,7 +296,7 @@ class Engine:
             plan.append(_Word(word, (word, *terms.expansions.get(word, ())), weight, part_forms, word in terms.focus, word in years))
         return _Plan(plan, places)
 
-    def _covered(self, terms: QueryTerms, passage_id: int, plan: _Plan) -> float:
+    def _covered(self, terms: QueryTerms, passage_id: int, plan: _Plan, holding: _Holding) -> float:
         """Weighted share of the question's words the passage holds.
 
         A word counts whole when the passage holds it or a synonym, as a term or literally; a longer word
@@ -288,17 +315,16 @@ class Engine:
         text = " ".join((passage.text, passage.context, *passage.section, self._report_of[passage.doc].title))
         if plan.places and not any(place in text for place in plan.places):
             return 0.0
-        para, paragraph = self.stored.fields["para"], int(self._para_of[passage_id])
         total = 0.0
         held = 0.0
         # A name's one-character part found only apart from the rest (晏 of 司马晏 in 晏家村) is not held.
         apart = {
-            char for char, grams in terms.joins.items() if not any(self._holds(g, passage_id) or g in text for g in grams)
+            char for char, grams in terms.joins.items() if not any(holding.holds(g, passage_id) or g in text for g in grams)
         }
         for word in plan.words:
             forms = word.forms[1:] if word.text in apart else word.forms
             weight = word.weight
-            if any(self._holds(form, passage_id) for form in forms) or any(form in text for form in forms):
+            if any(holding.holds(form, passage_id) for form in forms) or any(form in text for form in forms):
                 held += weight
                 total += weight
                 continue
@@ -310,9 +336,9 @@ class Engine:
             credit = 0.0
             if word.parts:
                 # 消防演习 against 消防安全应急救援演练: 消防 held, 演习 held as its synonym 演练.
-                held_parts = sum(any(self._holds(form, passage_id) for form in part) for part in word.parts)
+                held_parts = sum(any(holding.holds(form, passage_id) for form in part) for part in word.parts)
                 credit = held_parts / len(word.parts)
-            if any(para.contains(form, paragraph) for form in forms):
+            if any(holding.in_paragraph(form, passage_id) for form in forms):
                 credit = max(credit, PARA_CREDIT)
             held += weight * credit
         return held / total if total else 0.0
@@ -362,7 +388,8 @@ class Engine:
         if positive.size > depth:
             positive = positive[np.argpartition(-scores[positive], depth)[:depth]]
         plan = self._coverage_plan(terms)
-        coverage = np.array([self._covered(terms, int(i), plan) for i in positive])
+        holding = _Holding(self.stored.fields, positive, self._frame_of[positive], self._para_of[positive])
+        coverage = np.array([self._covered(terms, int(i), plan, holding) for i in positive])
         final = scores[positive] * coverage**COVERAGE_POWER
         keep = np.lexsort((positive, -final))
         order, coverage, final = positive[keep], coverage[keep], final[keep]

@@ -138,9 +138,13 @@ class PostingIndex:
 
     def contains(self, term: str, doc_id: int) -> bool:
         """Whether passage ``doc_id`` holds ``term``."""
+        return bool(self.contains_each(term, np.array([doc_id]))[0])
+
+    def contains_each(self, term: str, doc_ids: np.ndarray) -> np.ndarray:
+        """For each of ``doc_ids`` (in any order), whether that passage holds ``term``: one lookup for all."""
         found = self.postings(term)
         if found is None:
-            return False
+            return np.zeros(len(doc_ids), dtype=bool)
         ids = found[0]
-        i = int(np.searchsorted(ids, doc_id))
-        return i < len(ids) and int(ids[i]) == doc_id
+        at = np.minimum(np.searchsorted(ids, doc_ids), len(ids) - 1)
+        return np.asarray(ids[at] == doc_ids)

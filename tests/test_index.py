@@ -129,6 +129,16 @@ def test_postings_score_exactly_like_rank_bm25() -> None:
         np.testing.assert_allclose(postings.scores(query), model.get_scores(query), rtol=1e-6)
 
 
+def test_postings_know_which_passages_hold_a_word() -> None:
+    corpus = [["消防", "演练", "消防"], ["网格", "演练"], ["消防"], ["网格", "网格", "群"], ["法治"] * 5]
+    postings = PostingIndex.from_model(LuceneBM25(corpus))
+    asked = np.array([4, 0, 3, 2, 1])  # in any order, as a question's candidates come
+    for term in ("消防", "网格", "法治", "未知"):
+        expected = [term in corpus[i] for i in asked]
+        assert postings.contains_each(term, asked).tolist() == expected
+        assert [postings.contains(term, int(i)) for i in asked] == expected
+
+
 def test_common_words_still_count() -> None:
     # Okapi's idf would be zero or negative for a word in half the passages or more.
     model = LuceneBM25([["消防"], ["消防"], ["消防", "网格"], ["其他"]])
