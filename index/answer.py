@@ -10,15 +10,10 @@ from .normalize import MEASURE_WORDS, NUMERALS
 
 __all__ = ["FigureQuestion", "asks_for_figure", "counted_unit"]
 
-# Units a report states counts and measures in besides the counting words of MEASURE_WORDS (Latin ones after NFKC
-# and lower-casing: ㎡ is m2, ℃ is °c).
-_MEASURE_UNITS = (
-    "个月 户次 立方米 立方千米 m3 千瓦时 千瓦 兆瓦 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 "
-    "平方千米 平方英里 平方公尺 厘米 公分 毫米 公尺 英里 英尺 英寸 海里 光年 克 斤 磅 秒 度 °c "
-    "美元 港元 港币 澳元 欧元 日元 英镑 韩元 卢布 越南盾 新台币 台币 人民币 "
-    "km2 m2 km cm mm kg m g"
-).split()
+# Counting words and units a report states figures in besides those of MEASURE_WORDS and the measures below.
+_COUNTING_UNITS = "个月 户次 千瓦时 千瓦 兆瓦 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 秒".split()
 # What each unit measures: a question asking for a length takes any length (体长多少 → 89厘米, 多少米 → 1.2公里).
+# Latin units as NFKC and lower-casing leave them: ㎡ is m2, ℃ is °c.
 _KIND_UNITS = {
     "米": "公里 千米 米 厘米 公分 毫米 公尺 英里 英尺 英寸 海里 光年 km cm mm m",
     "平方米": "平方公里 平方千米 平方米 平方公尺 平方英里 公顷 亩 km2 m2",
@@ -38,7 +33,7 @@ def _unit_pattern(units: list[str]) -> str:
     return "|".join(f"{re.escape(u)}(?![a-z])" if u[-1].isascii() and u[-1].isalpha() else re.escape(u) for u in ordered)
 
 
-_UNIT_ALTERNATION = f"(?:{_unit_pattern([*MEASURE_WORDS.split('|'), *_MEASURE_UNITS])})"
+_UNIT_ALTERNATION = f"(?:{_unit_pattern([*MEASURE_WORDS.split('|'), *_COUNTING_UNITS, *_KIND_OF])})"
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 2,790,060 as well as 2790060
 _FIGURE_Q_RE = re.compile(
     r"多少|(?<![哪\d这那近前后好十])几(?!乎)|百分之几|百分比|比例|占比|比重|比率|多大|多高|多长|多远|多重|多深|多宽|多久"
