@@ -21,7 +21,7 @@ __all__ = ["MAX_QUESTION_CHARS", "Answer", "Engine", "Hit"]
 
 MAX_QUESTION_CHARS = 200
 # Share of the question's weighted words the best passage must hold to count as an answer.
-MIN_COVERAGE = 0.49
+MIN_COVERAGE = 0.50
 # A question naming a report's year or place prefers that report's passages by this factor.
 REPORT_PREFERENCE = 4.0
 # Words of the frame (item lead, section path, title) count this much against the passage's own.

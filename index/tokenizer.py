@@ -149,6 +149,8 @@ class Tokenizer:
                 continue
             if out and out[-1].isdigit() and word in _MEASURE_CHARS:
                 continue  # 2020年, 1500辆: the number says it
+            if out and out[-1].isdigit() and len(word) == 2 and word[0] in _MEASURE_CHARS and word[1:] in self.stopwords:
+                continue  # 1936年时: jieba runs the measure word into the function word after it
             if len(word) < 2 or freq.get(word) or not _CJK_RE.match(word):
                 out.append(word)
                 continue

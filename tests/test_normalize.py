@@ -60,6 +60,10 @@ class TestQuestionWords:
             ("禁毒宣传用了哪一种方式？", ("禁毒", "宣传", "用", "方式")),
             ("法治政府建设于何时开始？", ("法治政府", "建设", "开始")),
             ("哪一部分工作还没完成？", ("部分", "工作", "没", "完成")),  # jieba: 哪 / 一部分
+            # function words and the framing of a question about a text are not what it asks about
+            ("文中提到的禁毒宣传是怎么开展的？", ("禁毒", "宣传")),
+            ("2020年时镇里由谁负责调解工作？", ("2020", "负责", "调解", "工作")),  # jieba: 2020 / 年时
+            ("除了消防演练还有哪些安全工作？", ("消防演练", "安全", "工作")),
         ],
     )
     def test_what_is_asked_about_comes_apart_from_how_it_is_asked(
