@@ -36,7 +36,7 @@ def _unit_pattern(units: list[str]) -> str:
 _UNIT_ALTERNATION = f"(?:{_unit_pattern([*MEASURE_WORDS.split('|'), *_COUNTING_UNITS, *_KIND_OF])})"
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 2,790,060 as well as 2790060
 _FIGURE_Q_RE = re.compile(
-    r"多少|(?<![哪\d这那近前后好十])几(?!乎)|百分之几|百分比|比例|占比|比重|比率|多大|多高|多长|多远|多重|多深|多宽|多久"
+    r"多少|(?<![哪\d这那近前后好十])几(?!乎)|百分之几|千分之几|百分比|比例|占比|比重|比率|多大|多高|多长|多远|多重|多深|多宽|多久"
     r"|率\s*(?:是|为|有|达到|怎么样|如何)?\s*[?？]?\s*$"  # 法治考试及格率？ asks for the rate
 )
 # 这几年, 哪位皇帝发动了几次战役: beside another asking word, 几 means "a few", and what is asked is that word.

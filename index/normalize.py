@@ -36,7 +36,7 @@ NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _NUMERAL_RE = re.compile(
     rf"(?<![{NUMERALS}第哪这那每某])([{NUMERALS}]+)(余|多)?(?=(?:{MEASURE_WORDS}))"
 )
-_PERCENT_RE = re.compile(rf"百分之([{NUMERALS}]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)")
+_PERCENT_RE = re.compile(rf"([百千])分之([{NUMERALS}]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)")
 _DECIMAL_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 # Other writings of the same word that script conversion leaves apart (甚麼 → 甚么, asked as 什么).
 _VARIANT_WORDS = (("甚么", "什么"),)
@@ -89,14 +89,15 @@ def _numeral_to_digits(match: re.Match[str]) -> str:
 
 
 def _percent(match: re.Match[str]) -> str:
-    value = match.group(1)
+    sign = "%" if match.group(1) == "百" else "‰"  # 百分之五 is 5%, 千分之五 is 5‰
+    value = match.group(2)
     if value[0].isdigit():
-        return f"{value}%"
+        return f"{value}{sign}"
     whole, _, fraction = value.partition("点")  # 百分之十六点六七 is 16.67%
     number = chinese_numeral_value(whole)
     if number is None:
         return match.group(0)
-    return f"{number}.{fraction.translate(_DECIMAL_DIGITS)}%" if fraction else f"{number}%"
+    return f"{number}.{fraction.translate(_DECIMAL_DIGITS)}{sign}" if fraction else f"{number}{sign}"
 
 
 class Normalizer:

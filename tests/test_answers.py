@@ -240,6 +240,7 @@ FIGURES_REPORT = (
     "村道硬化工程投资80万元，全长12.5公里，于2021年6月开工，历时5个月完工。\n"
     "近三年全乡新建文化广场4个。全年接待游客12,500人次，旅游收入达到3.5亿美元。\n"
     "全乡生产总值年均增长7.5%，新增光伏发电装机1.2万千瓦。乡政府各部门共清理涉农规范性文件230件，废止83件，修订32件。\n"
+    "全乡人口自然增长率控制在千分之五以内。\n"
     "截至年底，全乡已有3个村（社区、居委会）初步建立了积分制管理制度，2100户农户参与积分制管理评比。\n"
 )
 
@@ -279,6 +280,7 @@ class TestFigures:
             ("生产总值年均增长多少？", "7.5%"),  # 增长 asks for growth, not a length
             ("乡政府各部门废止了多少件涉农规范性文件？", "83件"),  # the verb asked about picks the figure of a list
             ("有多少村初步建立了积分制管理制度？", "3个"),  # the clause runs on past its bracketed aside
+            ("人口自然增长率是千分之几？", "5‰"),
         ],
     )
     def test_the_figure_of_the_kind_asked_for(self, figures_engine: Engine, question: str, figure: str) -> None:
