@@ -24,7 +24,7 @@ _KIND_UNITS = {
 }
 _KIND_OF = {unit: kind for kind, units in _KIND_UNITS.items() for unit in units.split()}
 # Residents' words for the unit the report writes.
-_SAME_UNIT = {"回": "次", "遍": "次", "趟": "次", "场": "次", "位": "人", "名": "人", "间": "家", "钱": "元", **_KIND_OF}
+_SAME_UNIT = {"回": "次", "遍": "次", "趟": "次", "场": "次", "位": "人", "名": "人", "间": "家", "钱": "元", "成": "%", **_KIND_OF}
 
 
 def _unit_pattern(units: list[str]) -> str:
@@ -35,10 +35,11 @@ def _unit_pattern(units: list[str]) -> str:
 
 _UNIT_ALTERNATION = f"(?:{_unit_pattern([*MEASURE_WORDS.split('|'), *_COUNTING_UNITS, *_KIND_OF])})"
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 2,790,060 as well as 2790060
-_FIGURE_Q_RE = re.compile(
-    r"多少|(?<![哪\d这那近前后好十])几(?!乎)|百分之几|千分之几|百分比|比例|占比|比重|比率|多大|多高|多长|多远|多重|多深|多宽|多久"
-    r"|率\s*(?:是|为|有|达到|怎么样|如何)?\s*[?？]?\s*$"  # 法治考试及格率？ asks for the rate
-)
+_HOW_MUCH_RE = re.compile(r"多少|(?<![哪\d这那近前后好十])几(?!乎)|百分之几|千分之几|多大|多高|多长|多远|多重|多深|多宽|多久")
+# A share asked for by its word alone (法治考试及格率？, 女性的比例): unless the question asks which one
+# (哪一种米的比例最多, 哪个族群的人口比例占四成), when the share is what picks the answer, not the answer.
+_SHARE_Q_RE = re.compile(r"百分比|比例|占比|比重|比率|率\s*(?:是|为|有|达到|怎么样|如何)?\s*[?？]?\s*$")
+_WHICH_RE = re.compile(r"哪|谁|什么|何")
 # 这几年, 哪位皇帝发动了几次战役: beside another asking word, 几 means "a few", and what is asked is that word.
 _OTHER_ASKING_RE = re.compile(r"谁|什么|哪|何|怎|如何|为什么|多少")
 # What a question asks the amount of, when it says so by its noun (高考人数是多少, 起步价是多少, 全长多少).
@@ -71,6 +72,8 @@ _FIGURE_RE = re.compile(
     rf"(?<![\d.])(?P<number>(?:{_NUMBER})(?:\s*[-~～—至到]\s*(?:{_NUMBER}))?)\s*(?P<before>余|多)?(?P<big>万|亿|千)?(?P<after>余|多)?"
     rf"\s*(?P<unit>%|‰|{_UNIT_ALTERNATION})"  # 4000余份, 1120多万人, 3.2万余处
 )
+# 九成, 3成: a share in tenths (群众满意率达九成以上), not 成立, 成为, 成年 ….
+_TENTHS_RE = re.compile(rf"(?<![{NUMERALS}\d.])(?P<number>[一二两三四五六七八九]|\d(?:\.\d+)?)(?P<unit>成)(?![立为功果本员就熟长效绩型品交都了套年不])")
 # $4.9, hk$12, ¥30: money written with a sign before the number.
 _MONEY_SIGN_RE = re.compile(rf"(?:hk|nt|us)?[$¥€£]\s*(?P<number>{_NUMBER})(?P<big>万|亿)?")
 # 人口8.57万, 投资1.2亿, 人口达2,790,060: an amount in 万 or 亿, or written with thousands separators,
@@ -99,9 +102,17 @@ _CLAUSE_SPLIT = "，,；;。：:！？!?、（）()"
 _ASIDE_CHARS = 30  # the longest bracketed aside a clause runs across
 
 
+def _figure_asked(normalized_question: str) -> re.Match[str] | None:
+    """Where a (normalised) question asks how many, how much or what share; None if it does not."""
+    found = _HOW_MUCH_RE.search(normalized_question)
+    if found is None and not _WHICH_RE.search(normalized_question):
+        found = _SHARE_Q_RE.search(normalized_question)
+    return found
+
+
 def asks_for_figure(normalized_question: str) -> bool:
     """Whether a (normalised) question asks how many, how much or what share."""
-    return bool(_FIGURE_Q_RE.search(normalized_question))
+    return _figure_asked(normalized_question) is not None
 
 
 def _asked_count(normalized_question: str) -> str | None:
@@ -259,7 +270,7 @@ class FigureQuestion:
         cls, normalized_question: str, question_words: Sequence[tuple[str, ...]], weight: Callable[[str], float]
     ) -> FigureQuestion | None:
         """The figure a (normalised) question asks for; None when it asks for none."""
-        asking = _FIGURE_Q_RE.search(normalized_question)
+        asking = _figure_asked(normalized_question)
         if asking is None:
             return None
         counted = counted_unit(normalized_question)
@@ -292,6 +303,8 @@ class FigureQuestion:
             if not passage[: m.start()].rstrip().endswith("第")  # 第3次 is not how many times
         ]
         figures += [(m, "元", m.group(0)) for m in _MONEY_SIGN_RE.finditer(passage)]
+        if self.wanted == "%":
+            figures += [(m, "成", m.group(0)) for m in _TENTHS_RE.finditer(passage)]
         figures += [(m, "", m.group(0)) for m in _AMOUNT_RE.finditer(passage)]
         return figures
 

@@ -240,7 +240,7 @@ FIGURES_REPORT = (
     "村道硬化工程投资80万元，全长12.5公里，于2021年6月开工，历时5个月完工。\n"
     "近三年全乡新建文化广场4个。全年接待游客12,500人次，旅游收入达到3.5亿美元。\n"
     "全乡生产总值年均增长7.5%，新增光伏发电装机1.2万千瓦。乡政府各部门共清理涉农规范性文件230件，废止83件，修订32件。\n"
-    "全乡人口自然增长率控制在千分之五以内。\n"
+    "全乡人口自然增长率控制在千分之五以内，群众对调解工作的满意率达九成以上。\n"
     "截至年底，全乡已有3个村（社区、居委会）初步建立了积分制管理制度，2100户农户参与积分制管理评比。\n"
 )
 
@@ -281,11 +281,17 @@ class TestFigures:
             ("乡政府各部门废止了多少件涉农规范性文件？", "83件"),  # the verb asked about picks the figure of a list
             ("有多少村初步建立了积分制管理制度？", "3个"),  # the clause runs on past its bracketed aside
             ("人口自然增长率是千分之几？", "5‰"),
+            ("群众对调解工作的满意率是多少？", "九成"),  # a share in tenths
         ],
     )
     def test_the_figure_of_the_kind_asked_for(self, figures_engine: Engine, question: str, figure: str) -> None:
         answer = figures_engine.ask(question)
         assert answer.answered and answer.answer == figure
+
+    def test_a_share_that_picks_which_one_is_not_the_answer(self, figures_engine: Engine) -> None:
+        # 哪项工作 is asked; the 九成 only says which.
+        answer = figures_engine.ask("群众满意的比例达到九成以上的是哪项工作？")
+        assert answer.answered and answer.answer is None and "调解工作" in answer.passages[0].text
 
     def test_an_ordinal_is_not_a_count(self, figures_engine: Engine) -> None:
         # 第十八届 says which election, not how many: 举行了几届 is not answered by it.
