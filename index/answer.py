@@ -39,9 +39,10 @@ _HOW_MUCH_RE = re.compile(r"多少|(?<![哪\d这那近前后好十])几(?!乎)|�
 # A share asked for by its word alone (法治考试及格率？, 女性的比例): unless the question asks which one
 # (哪一种米的比例最多, 哪个族群的人口比例占四成), when the share is what picks the answer, not the answer.
 _SHARE_Q_RE = re.compile(r"百分比|比例|占比|比重|比率|率\s*(?:是|为|有|达到|怎么样|如何)?\s*[?？]?\s*$")
-_WHICH_RE = re.compile(r"哪|谁|什么|何")
+_WHICH = "哪|谁|什么|何"  # 何 covers 如何 and 何时, 什么 covers 为什么
+_WHICH_RE = re.compile(_WHICH)
 # 这几年, 哪位皇帝发动了几次战役: beside another asking word, 几 means "a few", and what is asked is that word.
-_OTHER_ASKING_RE = re.compile(r"谁|什么|哪|何|怎|如何|为什么|多少")
+_OTHER_ASKING_RE = re.compile(f"{_WHICH}|怎|多少")
 # What a question asks the amount of, when it says so by its noun (高考人数是多少, 起步价是多少, 全长多少).
 _RATE_WORDS = frozenset("率 比例 比重 占比".split())
 _IMPLIED_UNITS = (
@@ -253,7 +254,6 @@ def _overlap(
 class FigureQuestion:
     """What a how-many question asks for, worked out once and then read against each candidate passage."""
 
-    question: str  # the normalised question
     words: Sequence[tuple[str, ...]]  # each question word followed by its synonyms
     weight: Callable[[str], float]
     wanted: str | None  # the unit asked for (次, 米 for any length, 时长 for any span of time), None if unsaid
@@ -280,7 +280,6 @@ class FigureQuestion:
         count = _Q_UNIT_RE.match(normalized_question, asking.start())
         after = normalized_question[(count or asking).end() :].lstrip("的")
         return cls(
-            question=normalized_question,
             words=question_words,
             weight=weight,
             wanted=wanted,

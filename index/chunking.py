@@ -17,6 +17,7 @@ from .normalize import HAN
 __all__ = [
     "CHUNKER_VERSION",
     "MAX_PASSAGE_CHARS",
+    "PLACE_UNITS",
     "Passage",
     "ReportMeta",
     "chunk_report",
@@ -56,9 +57,9 @@ _PROVINCES = (
     "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
 ).split()
 _PROVINCE_RE = re.compile(rf"^(?:(?:19|20)\d{{2}}年度?)?({'|'.join(_PROVINCES)})")
-_PLACE_RE = re.compile(
-    rf"^(?:(?:19|20)\d{{2}}年度?)?((?:[{HAN}]{{1,9}}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|县|区|旗|镇|乡|街道))+)"
-)
+# The administrative units a place name ends in (城口县, 高观镇), as a regex alternation.
+PLACE_UNITS = "省|自治区|特别行政区|市|自治州|州|盟|地区|县|区|旗|镇|乡|街道"
+_PLACE_RE = re.compile(rf"^(?:(?:19|20)\d{{2}}年度?)?((?:[{HAN}]{{1,9}}?(?:{PLACE_UNITS}))+)")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from .answer import FigureQuestion
-from .chunking import Passage, ReportMeta
+from .chunking import PLACE_UNITS, Passage, ReportMeta
 from .normalize import HAN
 from .scoring import PostingIndex
 from .store import StoredIndex, load_index
@@ -21,7 +21,7 @@ __all__ = ["MAX_QUESTION_CHARS", "Answer", "Engine", "Hit"]
 
 MAX_QUESTION_CHARS = 200
 # Share of the question's weighted words the best passage must hold to count as an answer.
-MIN_COVERAGE = 0.50
+MIN_COVERAGE = 0.5
 # A question naming a report's year or place prefers that report's passages by this factor.
 REPORT_PREFERENCE = 4.0
 # Words of the frame (item lead, section path, title) count this much against the passage's own.
@@ -53,7 +53,7 @@ _YEAR_Q_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 # Years a question names relative to the newest report: 今年 its year, 去年 the one before; 明年 is
 # the year its plans are for (found in the newest report, under "2021年工作计划").
 _RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
-_PLACE_UNIT_RE = re.compile(r"(.+?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|县|区|旗|镇|乡|街道))")
+_PLACE_UNIT_RE = re.compile(rf"(.+?(?:{PLACE_UNITS}))")
 
 
 def _place_names(place: str) -> list[str]:
@@ -188,8 +188,8 @@ class Engine:
         self._para_of = stored.para_of
         self._frame_of = stored.frame_of
         self._title_terms = frozenset(t for r in stored.reports for t in tokenizer.tokens(r.title))
-        years = [r.year for r in stored.reports if r.year]
-        self.newest_year = max(years) if years else None
+        self._years = sorted({r.year for r in stored.reports if r.year})  # the years reports are of
+        self.newest_year = self._years[-1] if self._years else None
         # The names a question can call a report's place by (城口县高观镇 → 城口县, 城口, 高观镇, 高观), each with
         # the reports of that place; and each report's year. Worked out once: a question only looks them up.
         reports_named: dict[str, list[int]] = {}
@@ -259,12 +259,11 @@ class Engine:
 
     def _missing_years(self, normalized: str) -> str | None:
         """Why a question naming a year no report is of goes unanswered (2022年 with reports of 2020, 2021)."""
-        have = sorted({r.year for r in self.reports if r.year})
         named = sorted({int(y) for y in _YEAR_Q_RE.findall(normalized)})
-        if not have or not named or any(y in have for y in named):
+        if not self._years or not named or any(y in self._years for y in named):
             return None
         years = "、".join(f"{y}年" for y in named)
-        return f"现有报告里没有{years}的报告（现有：{'、'.join(f'{y}年' for y in have)}）。"
+        return f"现有报告里没有{years}的报告（现有：{'、'.join(f'{y}年' for y in self._years)}）。"
 
     def term_weight(self, term: str) -> float:
         """How much a word weighs: its idf in the passages' text (or frame); the most if unknown."""

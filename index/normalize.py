@@ -36,8 +36,8 @@ NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _NUMERAL_RE = re.compile(
     rf"(?<![{NUMERALS}第哪这那每某])([{NUMERALS}]+)(余|多)?(?=(?:{MEASURE_WORDS}))"
 )
-_PERCENT_RE = re.compile(rf"([百千])分之([{NUMERALS}]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)")
-_DECIMAL_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
+_PERCENT_RE = re.compile(rf"([百千])分之([{NUMERALS}]+(?:点[{''.join(_DIGITS)}]+)?|\d+(?:\.\d+)?)")
+_DECIMAL_DIGITS = str.maketrans({numeral: str(value) for numeral, value in _DIGITS.items()})
 # Other writings of the same word that script conversion leaves apart (甚麼 → 甚么, asked as 什么).
 _VARIANT_WORDS = (("甚么", "什么"),)
 # 两三次, 三四个: two neighbouring digits are a range, not 23 or 34.

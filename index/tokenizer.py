@@ -135,14 +135,10 @@ class Tokenizer:
                 if not word:
                     continue
             if out and out[-1] == "哪" and word.startswith("一"):
-                # 哪 / 一个 is the asking word 哪一个, not 哪 and the count 一个; 哪 / 一部分 asks which 部分.
-                if len(word) <= 2:
-                    out[-1] += word
-                    continue
-                out[-1], word = "哪一", word[1:]
+                word = out.pop() + word  # 哪 / 一个 is the asking word 哪一个, not 哪 and the count 一个
             asking = next((a for a in _ASKING_PREFIXES if word.startswith(a) and len(word) > len(a)), None)
             if asking is None and word.startswith("哪一") and len(word) > 3:
-                asking = "哪一"  # 哪一部分: not 哪一年, which is asked as a whole
+                asking = "哪一"  # 哪一部分 asks which 部分; 哪一年 is asked as a whole
             if asking and word not in self.stopwords:
                 # 哪些方面, 哪个部门: the asking word and what it asks about.
                 out.extend((asking, word[len(asking) :]))
@@ -162,9 +158,8 @@ class Tokenizer:
             out.append(word[start:end])  # the ends are function characters: dropped like stop-words
         return out
 
-    def _focus(self, cut: list[str]) -> frozenset[str]:
+    def _focus(self, words: list[str]) -> frozenset[str]:
         """The question's words that name the kind of answer it asks for (see _ASKS_KIND)."""
-        words = cut
         found: set[str] = set()
         for i, word in enumerate(words):
             kind = word in _ASKS_KIND or (word.startswith("哪") and bool(_COUNT_WORD_RE.match(word)))
