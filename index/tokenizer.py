@@ -47,13 +47,15 @@ _GLUE_TAIL = frozenset("是有在的了时里上得")
 # which the passage holding the answer often does not say in so many words. A count word (几次,
 # 多少条) is not of the first kind: what it counts is what the passage must hold.
 _ASKS_KIND = frozenset("什么 什么样 哪些 哪种 何种 哪 哪个 哪一 哪几 啥 啥样".split())
-_ASKS_VALUE = _ASKS_KIND | frozenset("哪里 哪儿 谁 多少 如何 怎样 怎么样 怎么 咋样 几 何时 多大 多长 多高 多久".split())
+_ASKS_VALUE = _ASKS_KIND | frozenset("哪里 哪儿 谁 多少 如何 怎样 怎么样 怎么 咋样 几 何时 多大 多长 多高 多久 多深 多宽 多远 多重 多厚".split())
 # Words that name an attribute only generically: the passage states the name or kind itself.
 _GENERIC_ATTRIBUTES = frozenset("名字 名称 姓名 称号 别名 全称 简称".split())
 _LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())
 # Verbs that introduce a list the question asks for (包括哪些方面, 涵盖哪些领域).
 _LISTING = frozenset("包括 包含 涵盖 涉及 分为".split())
 _ASKING_PREFIXES = ("哪些", "哪个", "哪种", "哪位", "什么")
+# 多深, 多宽, 多远: jieba cuts them 多 / 深; together they ask for a figure, like 多少.
+_HOW_ADJECTIVES = frozenset("深宽高远重厚长大久粗")
 _MEASURE_CHARS = frozenset(w for w in MEASURE_WORDS.split("|") if len(w) == 1)
 
 
@@ -134,6 +136,11 @@ class Tokenizer:
                 word = word[1:]
                 if not word:
                     continue
+            if out and out[-1] == "多" and word in _HOW_ADJECTIVES:
+                out[-1] += word  # 多 / 深 is the asking word 多深
+                continue
+            if len(word) == 3 and word.startswith("有多") and word[2] in _HOW_ADJECTIVES:
+                word = word[1:]  # jieba: 有多深, 有多厚
             if out and out[-1] == "哪" and word.startswith("一"):
                 word = out.pop() + word  # 哪 / 一个 is the asking word 哪一个, not 哪 and the count 一个
             asking = next((a for a in _ASKING_PREFIXES if word.startswith(a) and len(word) > len(a)), None)

@@ -65,6 +65,9 @@ class TestQuestionWords:
             ("文中提到的禁毒宣传是怎么开展的？", ("禁毒", "宣传")),
             ("2020年时镇里由谁负责调解工作？", ("2020", "负责", "调解", "工作")),  # jieba: 2020 / 年时
             ("除了消防演练还有哪些安全工作？", ("消防演练", "安全", "工作")),
+            # jieba: 多 / 深, 多 / 宽: together they ask how deep or wide, like 多少
+            ("蓄水池有多深？", ("蓄水池",)),
+            ("新修的村道有多宽？", ("新修", "村道")),
         ],
     )
     def test_what_is_asked_about_comes_apart_from_how_it_is_asked(
