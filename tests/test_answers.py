@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from index import MAX_PASSAGE_CHARS, MAX_QUESTION_CHARS, Engine, Tokenizer
+from index.engine import report_subject
 
 from .helpers import engine_over
 
@@ -183,6 +186,42 @@ def test_words_spread_over_a_paragraph_still_find_its_passage(tmp_path, tokenize
     answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("法律讲座举办了多少场？")
     assert answer.answered and "全年共举办十二场" in answer.passages[0].text
     assert answer.answer == "12场"
+
+
+def test_the_passage_that_repeats_the_questions_wording_comes_first(seed_engine: Engine) -> None:
+    # Both passages hold 行政执法人员; one says what is asked of them (提高行政执法人员业务素质).
+    answer = seed_engine.ask("镇里对行政执法人员有什么要求？")
+    assert answer.answered and "提高行政执法人员业务素质" in answer.passages[0].text
+
+
+# Two reports with no title line, each opening by saying what it is about.
+SUBJECT_REPORTS = {
+    "a.txt": "红钻鱼（学名：Etelis carbunculus），又称大口滨鲷、红鸡仔，是笛鲷科的一种海鱼。"
+    "本鱼分布于印度洋和太平洋，从东非、红海到夏威夷群岛都有记录，栖息在水深90至400米的岩礁区。",
+    "b.txt": "丝尾红钻鱼（学名：Etelis coruscans），又称长尾滨鲷、闪灼红钻鱼，是笛鲷科的一种海鱼。"
+    "本鱼广泛分布于印度太平洋区，从东非到夏威夷群岛都有记录，栖息在水深50至200米的海域。",
+}
+
+
+def test_a_question_naming_what_a_report_is_about_is_answered_from_that_report(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    # b.txt names 红钻鱼 twice (闪灼红钻鱼), but it is about 丝尾红钻鱼.
+    engine = engine_over(tmp_path, SUBJECT_REPORTS, tokenizer)
+    answer = engine.ask("红钻鱼又称什么？")
+    assert answer.answered and answer.passages[0].doc == "a.txt"
+
+
+@pytest.mark.parametrize(
+    ("opening", "subject"),
+    [
+        ("红钻鱼(学名:etelis),又称大口滨鲷", "红钻鱼"),
+        ("大莱龙铁路位于山东省北部环渤海地区", "大莱龙铁路"),
+        ("高观镇是城口县的1个镇", "高观镇"),
+        ("2020年,我镇在县委县政府的领导下", None),  # opens with a time, not a subject
+        ("(1)加强组织领导", None),
+    ],
+)
+def test_what_a_report_says_it_is_about(opening: str, subject: str | None) -> None:
+    assert report_subject(opening) == subject
 
 
 NAMES_REPORT = (
