@@ -56,6 +56,8 @@ _LISTING = frozenset("包括 包含 涵盖 涉及 分为".split())
 _ASKING_PREFIXES = ("哪些", "哪个", "哪种", "哪位", "什么")
 # 多深, 多宽, 多远: jieba cuts them 多 / 深; together they ask for a figure, like 多少.
 _HOW_ADJECTIVES = frozenset("深宽高远重厚长大久粗")
+# 该村, 这部, 此次: a pointing word jieba joins to the noun or measure word after it.
+_DEMONSTRATIVES = frozenset("该这此")  # not 那: 那不勒斯, 库那西利
 _MEASURE_CHARS = frozenset(w for w in MEASURE_WORDS.split("|") if len(w) == 1)
 
 
@@ -141,6 +143,11 @@ class Tokenizer:
                 continue
             if len(word) == 3 and word.startswith("有多") and word[2] in _HOW_ADJECTIVES:
                 word = word[1:]  # jieba: 有多深, 有多厚
+            if len(word) == 2 and word[0] in _DEMONSTRATIVES and word not in self.stopwords:
+                # 该村, 该站: the noun pointed at; 这部, 此次: pointing and counting, nothing to search for
+                word = "" if word[1] in _MEASURE_CHARS else word[1]
+                if not word:
+                    continue
             if out and out[-1] == "哪" and word.startswith("一"):
                 word = out.pop() + word  # 哪 / 一个 is the asking word 哪一个, not 哪 and the count 一个
             asking = next((a for a in _ASKING_PREFIXES if word.startswith(a) and len(word) > len(a)), None)

@@ -68,6 +68,9 @@ class TestQuestionWords:
             # jieba: 多 / 深, 多 / 宽: together they ask how deep or wide, like 多少
             ("蓄水池有多深？", ("蓄水池",)),
             ("新修的村道有多宽？", ("新修", "村道")),
+            # hedges and pointing words: jieba joins 该 to the noun (该村) and 此 to the measure word (此次)
+            ("该村大约有多少户？", ("村",)),
+            ("此次培训大概有多少人参加？", ("培训", "参加")),
         ],
     )
     def test_what_is_asked_about_comes_apart_from_how_it_is_asked(
