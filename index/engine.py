@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 import unicodedata
@@ -56,12 +55,10 @@ SHARED_RUN_CAP = 12
 # A question naming what a report says it is about (its subject: 红钻鱼 of 红钻鱼（学名…）…) prefers
 # that report's passages by this factor in the re-rank.
 SUBJECT_PREFERENCE = 1.3
-# Passages kept in matching form, the least recently read dropped first.
-NORMALIZED_CACHE = 4096
 
 _CJK_RE = re.compile(rf"[{HAN}]")
 _LATIN_RE = re.compile(r"[A-Za-z]{2,}")
-_MATCHED_RE = re.compile(rf"[^{HAN}0-9a-z]+")
+_MATCHED_RE = re.compile(rf"[^{HAN}0-9A-Za-z]+")
 _YEAR_Q_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 # Years a question names relative to the newest report: 今年 its year, 去年 the one before; 明年 is
 # the year its plans are for (found in the newest report, under "2021年工作计划").
@@ -235,8 +232,6 @@ class Engine:
                 reports_named.setdefault(name, []).append(i)
         self._reports_named = {name: np.array(ids, dtype=np.int32) for name, ids in reports_named.items()}
         self._report_years = np.array([r.year or 0 for r in stored.reports], dtype=np.int32)
-        # Questions keep reaching the same few passages: their matching form is kept (thread-safe).
-        self._matching_text = functools.lru_cache(maxsize=NORMALIZED_CACHE)(self._read_matching_text)
         # Each report's subject, with the reports of that subject.
         subjects: dict[str, list[int]] = {}
         opened: set[str] = set()
@@ -425,7 +420,7 @@ class Engine:
         return scores
 
     def _by_wording(
-        self, normalized: str, candidates: np.ndarray, coverage: np.ndarray, final: np.ndarray
+        self, question: str, normalized: str, candidates: np.ndarray, coverage: np.ndarray, final: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Candidates best first, after weighing what a question's wording says beyond its words.
 
@@ -437,21 +432,20 @@ class Engine:
             final = final * np.where(about[self._passage_report[candidates]], SUBJECT_PREFERENCE, 1.0)
         keep = np.lexsort((candidates, -final))
         order, coverage, final = candidates[keep], coverage[keep], final[keep]
-        asked = _MATCHED_RE.sub("", normalized)
+        # The report's own wording, not its matching form: normalising ten passages a question would cost
+        # more than the search. The question is read as asked and as normalised (五次 → 5次), so either
+        # wording the report uses is met.
+        asked = {_MATCHED_RE.sub("", text) for text in (question, normalized)}
         for i in range(min(SHARED_RUN_DEPTH, len(order))):
-            text, frame = self._matching_text(int(order[i]))
-            final[i] *= math.exp(SHARED_RUN_GAIN * min(longest_shared_run(asked, f"{text}\n{frame}"), SHARED_RUN_CAP))
+            passage = self.stored.passages[int(order[i])]
+            wording = "\n".join((passage.text, passage.context, *passage.section, self._report_of[passage.doc].title))
+            run = max(longest_shared_run(form, wording) for form in asked)
+            final[i] *= math.exp(SHARED_RUN_GAIN * min(run, SHARED_RUN_CAP))
         keep = np.lexsort((order, -final))
         return order[keep], coverage[keep], final[keep]
 
-    def _read_matching_text(self, passage_id: int) -> tuple[str, str]:
-        """The passage's text, and its item lead, section path and report title, in matching form."""
-        passage = self.stored.passages[passage_id]
-        frame = "\n".join((passage.context, *passage.section, self._report_of[passage.doc].title))
-        return self.tokenizer.normalize(passage.text), self.tokenizer.normalize(frame)
-
     def _figure(self, asked: FigureQuestion, passage_id: int) -> str | None:
-        return asked.extract(self._matching_text(passage_id)[0])
+        return asked.extract(self.tokenizer.normalize(self.stored.passages[passage_id].text))
 
     def ask(self, question: str, top: int = 3, offset: int = 0) -> Answer:
         """Answer ``question`` with the ``top`` best passages after ``offset`` (for 更多结果)."""
@@ -477,7 +471,7 @@ class Engine:
         holding = _Holding(self.stored.fields, positive, self._frame_of[positive], self._para_of[positive])
         coverage = np.array([self._covered(terms, int(i), plan, holding) for i in positive])
         final = scores[positive] * coverage**COVERAGE_POWER
-        order, coverage, final = self._by_wording(normalized, positive, coverage, final)
+        order, coverage, final = self._by_wording(text, normalized, positive, coverage, final)
         figures: dict[int, str | None] = {}
         asked = FigureQuestion.of(normalized, [(w, *terms.expansions.get(w, ())) for w in terms.words], self.term_weight)
         counted = asked is not None and asked.counted
