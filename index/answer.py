@@ -11,7 +11,7 @@ from .normalize import MEASURE_WORDS, NUMERALS
 __all__ = ["FigureQuestion", "asks_for_figure", "counted_unit"]
 
 # Counting words and units a report states figures in besides those of MEASURE_WORDS and the measures below.
-_COUNTING_UNITS = "个月 户次 千瓦时 千瓦 兆瓦 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 秒".split()
+_COUNTING_UNITS = "个百分点 百分点 个月 户次 千瓦时 千瓦 兆瓦 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 秒".split()
 # What each unit measures: a question asking for a length takes any length (体长多少 → 89厘米, 多少米 → 1.2公里).
 # Latin units as NFKC and lower-casing leave them: ㎡ is m2, ℃ is °c.
 _KIND_UNITS = {
@@ -66,6 +66,10 @@ _IMPLIED_RE = re.compile(
 _HOW_MEASURE = {"多长": "米", "多远": "米", "多高": "米", "多深": "米", "多宽": "米", "多重": "公斤"}
 _HOW_MEASURE_RE = re.compile("|".join(_HOW_MEASURE))
 _RATE_Q_RE = re.compile("|".join(sorted(_RATE_WORDS | {"百分"})))
+# 增长了多少, 涨幅是多少: a change, stated as a share (增长5.8%), a multiple (增长2倍) or in points
+# (提高1.5个百分点), not as a count (交出一份答卷 → 1份). 增加/减少 are not here: 减少了38天.
+_CHANGE_Q_RE = re.compile(r"(?:增长|增速|增幅|涨幅|降幅|下降|上涨|上升|回落|提高|降低)了?\s*(?:是|为|有|达到|达|约|大约|大概)*\s*(?:多少|百分之几)")
+_CHANGES = frozenset("% ‰ 倍 成 个百分点 百分点".split())
 _Q_UNIT_RE = re.compile(rf"(?:多少|(?<![哪\d这那近前后好十])几)({_UNIT_ALTERNATION})")  # not 20几所
 # 多少年轻人, 几年级: 年 begins a word there, and counts no years.
 _NOT_YEARS = "轻级龄代度底初末薪份会终报"
@@ -83,7 +87,7 @@ _AMOUNT_RE = re.compile(
     rf"(?:(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(余|多)?|(?<![\d.])(\d{{1,3}}(?:,\d{{3}})+))(?!\s*(?:[\d.]|%|{_UNIT_ALTERNATION}))"
 )
 _TIMES = frozenset("年 个月 月 天 周 小时 分钟 秒 岁".split())
-_NOT_AMOUNTS = frozenset("% ‰ 次 回 元 万元 亿元 时长".split()) | _TIMES | frozenset(_KIND_UNITS)  # rates, times, money, measures
+_NOT_AMOUNTS = frozenset("% ‰ 次 回 元 万元 亿元 时长 变化".split()) | _TIMES | frozenset(_KIND_UNITS)  # rates, times, money, measures
 _PEOPLE = frozenset("人 名 位 户 人次".split())
 # Units a figure in another unit never stands in for, nor stands in for another: rates, times, money,
 # measures and people.
@@ -158,6 +162,8 @@ def _fits(unit: str, wanted: str | None) -> bool:
         return True
     if wanted == "时长":
         return unit in _TIMES and unit != "岁"
+    if wanted == "变化":
+        return unit in _CHANGES
     if wanted == "个":
         return unit not in _NOT_AMOUNTS and unit not in _KIND_OF  # 多少个 asks for a count in any unit (26块)
     return _SAME_UNIT.get(unit, unit) == _SAME_UNIT.get(wanted, wanted) or (wanted == "%" and unit == "‰")
@@ -274,7 +280,11 @@ class FigureQuestion:
         if asking is None:
             return None
         counted = counted_unit(normalized_question)
-        wanted = counted or ("%" if _RATE_Q_RE.search(normalized_question) else None)
+        wanted = counted
+        if wanted is None and _CHANGE_Q_RE.search(normalized_question):
+            wanted = "变化"  # 城镇化率提高了多少: 1.5个百分点 answers, as 1.5% would
+        elif wanted is None and _RATE_Q_RE.search(normalized_question):
+            wanted = "%"
         # 废止了多少件, 增加到了多少: the particle or linking word between them does not count.
         before = re.sub(r"[了过着是为有达约共]+$", "", normalized_question[: asking.start()])
         count = _Q_UNIT_RE.match(normalized_question, asking.start())
@@ -302,7 +312,7 @@ class FigureQuestion:
             if not passage[: m.start()].rstrip().endswith("第")  # 第3次 is not how many times
         ]
         figures += [(m, "元", m.group(0)) for m in _MONEY_SIGN_RE.finditer(passage)]
-        if self.wanted == "%":
+        if self.wanted in ("%", "变化"):
             figures += [(m, "成", m.group(0)) for m in _TENTHS_RE.finditer(passage)]
         figures += [(m, "", m.group(0)) for m in _AMOUNT_RE.finditer(passage)]
         return figures

@@ -55,6 +55,9 @@ SHARED_RUN_CAP = 12
 # A question naming what a report says it is about (its subject: 红钻鱼 of 红钻鱼（学名…）…) prefers
 # that report's passages by this factor in the re-rank.
 SUBJECT_PREFERENCE = 1.3
+# A question about what was done (增长了多少, 减少了几天) is not answered by a target (预期目标…增长8%左右):
+# passages stating targets count this much.
+TARGET_WEIGHT = 0.5
 
 _CJK_RE = re.compile(rf"[{HAN}]")
 _LATIN_RE = re.compile(r"[A-Za-z]{2,}")
@@ -65,6 +68,10 @@ _YEAR_Q_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
 _PLACE_UNIT_RE = re.compile(rf"(.+?(?:{PLACE_UNITS}))")
 # A first sentence that defines its subject: the subject, then a bracketed gloss or 是/为/位于.
+# 增长了, 减少了: done; 为了, 除了, 了解 are other words.
+_DONE_RE = re.compile(rf"(?<![为除])[{HAN}]了(?!解)")
+_PLANNED_RE = re.compile(r"目标|预期|计划|力争|将要|明年|今后")
+_TARGET_RE = re.compile(r"预期目标|目标[是为：:]|力争")
 _SUBJECT_RE = re.compile(r"\s*([^（(，,。：:；;、\s]{2,15}?)(?:[（(]|是|为|位于)")
 
 
@@ -300,6 +307,19 @@ class Engine:
                 chosen[ids] = True
         return chosen
 
+    def _states_targets(self, passage_id: int) -> bool:
+        """Whether the passage states targets (预期目标是：…), itself, or as the rest of a sentence or item that does.
+
+        A long list of targets is cut into passages: the passage that ends it does not repeat 预期目标, but
+        its sentence, or the lead sentence of its item, began with it.
+        """
+        passage = self.stored.passages[passage_id]
+        text = self.stored.texts[passage.doc]
+        begins = max(text.rfind(mark, passage.para_start, passage.start) for mark in "。！？!?\n") + 1
+        return _TARGET_RE.search(text, max(begins, passage.para_start), passage.end) is not None or bool(
+            _TARGET_RE.search(passage.context)
+        )
+
     def _suggestions(self, candidates: np.ndarray, scores: np.ndarray, count: int = 3) -> list[Hit]:
         """The closest sections to offer when nothing answers: best search score first, each section once."""
         hits: list[Hit] = []
@@ -471,6 +491,9 @@ class Engine:
         holding = _Holding(self.stored.fields, positive, self._frame_of[positive], self._para_of[positive])
         coverage = np.array([self._covered(terms, int(i), plan, holding) for i in positive])
         final = scores[positive] * coverage**COVERAGE_POWER
+        if _DONE_RE.search(normalized) and not _PLANNED_RE.search(normalized):
+            targets = np.array([self._states_targets(int(i)) for i in positive])
+            final *= np.where(targets, TARGET_WEIGHT, 1.0)
         order, coverage, final = self._by_wording(text, normalized, positive, coverage, final)
         figures: dict[int, str | None] = {}
         asked = FigureQuestion.of(normalized, [(w, *terms.expansions.get(w, ())) for w in terms.words], self.term_weight)

@@ -400,3 +400,45 @@ class TestReportsOfManyYears:
 
     def test_an_amount_in_yi_yuan_answers_how_many_yi_yuan(self, yearly_engine: Engine) -> None:
         assert yearly_engine.ask("2002年发行了多少亿元长期建设国债？").answer == "1500亿元"
+
+
+# A year's results, then the targets for the next: what was done is asked 增长了多少, what is planned 预期.
+RESULTS_AND_TARGETS = (
+    "某市2025年政府工作报告\n"
+    "一、2024年工作回顾\n"
+    "过去一年，全市地区生产总值增长5.8%，固定资产投资增长3.2%，社会消费品零售总额增长4.4%，城乡居民收入稳步提高。\n"
+    "常住人口城镇化率提高1.5个百分点，跨境电商交易额增长2倍。\n"
+    "二、2025年预期目标\n"
+    "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，固定资产投资增长5%左右，社会消费品零售总额增长5%左右。\n"
+    "三、2025年重点工作\n"
+    "今年要高质量完成地区生产总值等目标任务，交出一份经得起检验的答卷。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def targets_engine(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Engine:
+    return engine_over(tmp_path_factory.mktemp("targets"), {"r.txt": RESULTS_AND_TARGETS}, tokenizer)
+
+
+class TestResultsAndTargets:
+    @pytest.mark.parametrize(
+        ("question", "figure"),
+        [("地区生产总值增长了多少？", "5.8%"), ("固定资产投资增长了多少？", "3.2%"), ("社会消费品零售总额增长了多少？", "4.4%")],
+    )
+    def test_what_was_done_is_not_answered_by_a_target(self, targets_engine: Engine, question: str, figure: str) -> None:
+        answer = targets_engine.ask(question)
+        assert answer.answer == figure and "过去一年" in answer.passages[0].text
+
+    def test_a_target_asked_for_is_the_target(self, targets_engine: Engine) -> None:
+        answer = targets_engine.ask("今年地区生产总值预期增长多少？")
+        assert answer.answer == "5.5%" and "预期目标" in answer.passages[0].text
+
+    @pytest.mark.parametrize(("question", "figure"), [("城镇化率提高了多少？", "1.5个百分点"), ("跨境电商交易额增长了多少？", "2倍")])
+    def test_a_change_in_points_or_multiples(self, targets_engine: Engine, question: str, figure: str) -> None:
+        assert targets_engine.ask(question).answer == figure
+
+    def test_a_change_is_a_share_not_a_count(self, targets_engine: Engine) -> None:
+        # The passage says the income rose, not by how much: 过去一年 is no answer (1年), nor 一份答卷 (1份).
+        answer = targets_engine.ask("城乡居民收入提高了多少？")
+        assert answer.answered and answer.answer is None
+
