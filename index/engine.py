@@ -68,8 +68,8 @@ _YEAR_Q_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
 _PLACE_UNIT_RE = re.compile(rf"(.+?(?:{PLACE_UNITS}))")
 # A first sentence that defines its subject: the subject, then a bracketed gloss or 是/为/位于.
-# 增长了, 减少了: done; 为了, 除了, 了解 are other words.
-_DONE_RE = re.compile(rf"(?<![为除])[{HAN}]了(?!解)")
+# 增长了, 减少了, 去年…: done; 为了, 除了, 了解 are other words.
+_DONE_RE = re.compile(rf"(?<![为除])[{HAN}]了(?!解)|去年|上年|上一年|过去")
 _PLANNED_RE = re.compile(r"目标|预期|计划|力争|将要|明年|今后")
 _TARGET_RE = re.compile(r"预期目标|目标[是为：:]|力争")
 _SUBJECT_RE = re.compile(r"\s*([^（(，,。：:；;、\s]{2,15}?)(?:[（(]|是|为|位于)")
