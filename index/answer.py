@@ -104,6 +104,8 @@ LOOSE_SHARE = 0.6
 _ORDINAL_Q_RE = re.compile(r"第(?:几|多少)")
 _ORDINAL_RE = re.compile(rf"第\s*([{NUMERALS}]+|\d+)\s*({_UNIT_ALTERNATION})")
 _CLAUSE_SPLIT = "，,；;。：:！？!?、（）()"
+# 收入3614.6亿元、增长0.6%: a clause opening with what changed, without saying what, is about the clause before.
+_SUBJECTLESS = ("增长", "下降", "增加", "减少", "提高", "降低", "上涨", "上升", "同比", "比上年")
 _ASIDE_CHARS = 30  # the longest bracketed aside a clause runs across
 
 
@@ -338,6 +340,8 @@ class FigureQuestion:
             if not fits and not amount and not loose:
                 continue
             left, right = _clause(passage, match.start(), match.end())
+            if left > 0 and passage[left : match.start()].lstrip().startswith(_SUBJECTLESS):
+                left = _clause(passage, left - 1, left - 1)[0]
             overlap = _overlap(passage, (left, right), self.words, self.weight, unit)
             share = overlap / self.possible if self.possible else 1.0
             if overlap <= 0 or (loose and share < LOOSE_SHARE):

@@ -438,6 +438,11 @@ class TestResultsAndTargets:
         answer = targets_engine.ask("今年地区生产总值预期增长多少？")
         assert answer.answer == "5.5%" and "预期目标" in answer.passages[0].text
 
+    def test_a_change_after_its_amount_belongs_to_that_amount(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        # 收入200亿元、增长3.1%: the growth's clause names no subject; 收入 nearest to a growth figure is 4.6%'s.
+        report = "某市2024年统计公报\n全市地区生产总值3000亿元、增长5.5%，地方一般公共预算收入200亿元、增长3.1%，城镇居民、农村居民人均可支配收入分别增长4.6%、6.7%。\n"
+        assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("一般公共预算收入增长了多少？").answer == "3.1%"
+
     @pytest.mark.parametrize(("question", "figure"), [("城镇化率提高了多少？", "1.5个百分点"), ("跨境电商交易额增长了多少？", "2倍")])
     def test_a_change_in_points_or_multiples(self, targets_engine: Engine, question: str, figure: str) -> None:
         assert targets_engine.ask(question).answer == figure
