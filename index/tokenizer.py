@@ -47,7 +47,7 @@ _GLUE_TAIL = frozenset("是有在的了时里上得")
 # which the passage holding the answer often does not say in so many words. A count word (几次,
 # 多少条) is not of the first kind: what it counts is what the passage must hold.
 _ASKS_KIND = frozenset("什么 什么样 哪些 哪种 何种 哪 哪个 哪一 哪几 啥 啥样".split())
-_ASKS_VALUE = _ASKS_KIND | frozenset("哪里 哪儿 谁 多少 如何 怎样 怎么样 怎么 咋样 几 何时 多大 多长 多高 多久 多深 多宽 多远 多重 多厚".split())
+_ASKS_VALUE = _ASKS_KIND | frozenset("哪里 哪儿 谁 如何 怎样 怎么样 怎么 咋样 何时".split())
 # Words that name an attribute only generically: the passage states the name or kind itself.
 _GENERIC_ATTRIBUTES = frozenset("名字 名称 姓名 称号 别名 全称 简称".split())
 _LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())

@@ -102,6 +102,9 @@ class TestQuestionWords:
             ("镇长叫什么名字？", {"名字"}),
             ("邬晏清的父亲名字叫什么？", {"名字"}),  # a name is stated, not called a name
             ("禁毒工作包括哪些方面？", {"包括"}),
+            # what a figure measures is stated beside it (人口8.57万), unlike 籍贯 beside 江苏吴江人
+            ("西安的邮政编码是多少？", set()),
+            ("水库的面积有多大？", set()),
         ],
     )
     def test_words_naming_the_kind_of_answer(self, question: str, focus: set[str], tokenizer: Tokenizer) -> None:
