@@ -72,6 +72,8 @@ _PLACE_UNIT_RE = re.compile(rf"(.+?(?:{PLACE_UNITS}))")
 _DONE_RE = re.compile(rf"(?<![为除])[{HAN}]了(?!解)|去年|上年|上一年|过去")
 _PLANNED_RE = re.compile(r"目标|预期|计划|力争|将要|明年|今后")
 _TARGET_RE = re.compile(r"预期目标|目标[是为：:]|力争")
+# 今年是…, 我镇是…, 本报告为…: a time or a pointing word opens the sentence, not what the report is about.
+_NOT_SUBJECTS = ("今年", "去年", "明年", "当前", "目前", "这", "那", "我", "本", "该", "此", "其")
 _SUBJECT_RE = re.compile(r"\s*([^（(，,。：:；;、\s]{2,15}?)(?:[（(]|是|为|位于)")
 
 
@@ -94,7 +96,9 @@ def report_subject(opening: str) -> str | None:
     (2020年，我镇…) names no subject.
     """
     match = _SUBJECT_RE.match(opening)
-    return match.group(1) if match and _CJK_RE.search(match.group(1)) else None
+    if not match or not _CJK_RE.search(match.group(1)) or match.group(1).startswith(_NOT_SUBJECTS):
+        return None
+    return match.group(1)
 
 
 def _place_names(place: str) -> list[str]:

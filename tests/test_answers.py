@@ -218,6 +218,8 @@ def test_a_question_naming_what_a_report_is_about_is_answered_from_that_report(t
         ("高观镇是城口县的1个镇", "高观镇"),
         ("2020年,我镇在县委县政府的领导下", None),  # opens with a time, not a subject
         ("(1)加强组织领导", None),
+        ("今年是十四五规划的开局之年", None),  # a time, not a subject
+        ("我镇位于城口县东北部", None),
     ],
 )
 def test_what_a_report_says_it_is_about(opening: str, subject: str | None) -> None:
