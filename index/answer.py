@@ -264,7 +264,7 @@ class FigureQuestion:
 
     words: Sequence[tuple[str, ...]]  # each question word followed by its synonyms
     weight: Callable[[str], float]
-    wanted: str | None  # the unit asked for (次, 米 for any length, 时长 for any span of time), None if unsaid
+    wanted: str | None  # the unit asked for (次, 米 for any length, 时长 for any span of time, 变化 for a change), None if unsaid
     counted: bool  # the question names or implies what it counts (几次, 人数是多少), not only a share
     ordinal: bool  # 第几届: answered by an ordinal
     stated: tuple[str, ...]  # figures the question states itself (一年 → 1年 in 一年集中学习多少次)

@@ -45,7 +45,8 @@ _GLUE_TAIL = frozenset("是有在的了时里上得")
 # Words that ask (什么, 哪些, 是谁 …): the word after one of the first kind (什么颜色, 哪些职位), or the
 # attribute before either kind (…的籍贯是哪里, …的性格有什么特点), names the kind of answer wanted,
 # which the passage holding the answer often does not say in so many words. A count word (几次,
-# 多少条) is not of the first kind: what it counts is what the passage must hold.
+# 多少条) is not of the first kind: what it counts is what the passage must hold. 多少 and 几 are of
+# neither: what a figure measures is stated beside it (人口8.57万), unlike 籍贯 beside 江苏吴江人.
 _ASKS_KIND = frozenset("什么 什么样 哪些 哪种 何种 哪 哪个 哪一 哪几 啥 啥样".split())
 _ASKS_VALUE = _ASKS_KIND | frozenset("哪里 哪儿 谁 如何 怎样 怎么样 怎么 咋样 何时".split())
 # Words that name an attribute only generically: the passage states the name or kind itself.
@@ -144,10 +145,9 @@ class Tokenizer:
             if len(word) == 3 and word.startswith("有多") and word[2] in _HOW_ADJECTIVES:
                 word = word[1:]  # jieba: 有多深, 有多厚
             if len(word) == 2 and word[0] in _DEMONSTRATIVES and word not in self.stopwords:
-                # 该村, 该站: the noun pointed at; 这部, 此次: pointing and counting, nothing to search for
-                word = "" if word[1] in _MEASURE_CHARS else word[1]
-                if not word:
-                    continue
+                if word[1] in _MEASURE_CHARS:
+                    continue  # 这部, 此次: pointing and counting, nothing to search for
+                word = word[1]  # 该村, 该站: the noun pointed at
             if out and out[-1] == "哪" and word.startswith("一"):
                 word = out.pop() + word  # 哪 / 一个 is the asking word 哪一个, not 哪 and the count 一个
             asking = next((a for a in _ASKING_PREFIXES if word.startswith(a) and len(word) > len(a)), None)
