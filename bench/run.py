@@ -348,7 +348,7 @@ def quality(quick: bool) -> dict[str, Any]:
                                   capture_output=True, text=True, check=False)
             out[name] = done.stdout.strip().splitlines()[-3:]
         done = subprocess.run([sys.executable, str(ROOT / "bench" / "growth_eval.py")], capture_output=True, text=True, check=False)
-        out["growth"] = done.stdout.strip().splitlines()
+        out["growth"] = done.stdout.rstrip().splitlines()
     return out
 
 
