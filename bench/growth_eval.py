@@ -13,16 +13,12 @@ Not part of the test suite; skips without ../shared/data.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-REPORTS = ROOT.parent / "shared" / "data" / "reports"
+from reports_eval import REPORTS, ROOT, over_reports
+
 PROVINCIAL = REPORTS / "provincial-2025-docx"
 INDICATORS = ("地区生产总值", "固定资产投资", "社会消费品零售总额", "规模以上工业增加值", "一般公共预算收入", "进出口总额")
 _TARGET_SENTENCE = re.compile(r"预期目标|目标[是为:]|力争|建议")
@@ -57,18 +53,8 @@ def main() -> int:
         print(f"skipped: {PROVINCIAL} not found (it lives in ../shared/data)", file=sys.stderr)
         return 0
     asked = cases()
-    govqa = str(Path(sys.executable).with_name("govqa"))
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus, index = Path(tmp) / "corpus", Path(tmp) / "index"
-        corpus.mkdir()
-        for report in REPORTS.rglob("*"):
-            if report.suffix in (".txt", ".docx"):
-                shutil.copy(report, corpus / report.name)
-        env = {**os.environ, "GOVQA_CORPUS": str(corpus), "GOVQA_INDEX": str(index)}
-        subprocess.run([govqa, "index"], env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        done = subprocess.run([govqa, "ask", "--json"], env=env, check=True, capture_output=True, text=True,
-                              input="".join(question + "\n" for question, _grew, _targets in asked))
-    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    output = over_reports(["ask", "--json"], "".join(question + "\n" for question, _grew, _targets in asked))
+    answers = [json.loads(line) for line in output.splitlines()]
     right = target = 0
     for (question, grew, targets), answer in zip(asked, answers, strict=True):
         right += answer["answer"] == grew

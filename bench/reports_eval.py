@@ -28,6 +28,12 @@ def main() -> int:
     if not REPORTS.is_dir():
         print(f"skipped: {REPORTS} not found (it lives in ../shared/data)", file=sys.stderr)
         return 0
+    print(over_reports(["eval", str(args.questions)]), end="")
+    return 0
+
+
+def over_reports(command: list[str], stdin: str | None = None) -> str:
+    """Index all the reports into a temporary folder and run `govqa <command>` over them; its output."""
     govqa = str(Path(sys.executable).with_name("govqa"))
     with tempfile.TemporaryDirectory() as tmp:
         corpus, index = Path(tmp) / "corpus", Path(tmp) / "index"
@@ -37,9 +43,7 @@ def main() -> int:
                 shutil.copy(report, corpus / report.name)
         env = {**os.environ, "GOVQA_CORPUS": str(corpus), "GOVQA_INDEX": str(index)}
         subprocess.run([govqa, "index"], env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        done = subprocess.run([govqa, "eval", str(args.questions)], env=env, capture_output=True, text=True)
-    print(done.stdout, end="")
-    return 0
+        return subprocess.run([govqa, *command], env=env, capture_output=True, text=True, input=stdin).stdout
 
 
 if __name__ == "__main__":
