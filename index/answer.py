@@ -297,7 +297,7 @@ class FigureQuestion:
             wanted=wanted,
             counted=counted is not None,
             ordinal=_ORDINAL_Q_RE.search(normalized_question) is not None,
-            stated=tuple(m.group(0) for m in _FIGURE_RE.finditer(normalized_question)),
+            stated=tuple(re.sub(r"\s+", "", m.group(0)) for m in _FIGURE_RE.finditer(normalized_question)),
             leaders=tuple(forms for forms in question_words if forms[0] and before.endswith(forms[0])),
             trailers=tuple(forms for forms in question_words if forms[0] and after.startswith(forms[0])),
             possible=sum(weight(forms[0]) for forms in question_words if _is_evidence(forms[0]) and forms[0] != wanted),
@@ -330,6 +330,8 @@ class FigureQuestion:
         for match, unit, figure in self._figures(passage):
             if _is_date(passage, match, unit) and not (self.dates_wanted or wanted == unit == "月"):
                 continue  # 2020年, 2008年6月 are dates, not counts
+            if re.sub(r"\s+", "", figure) in self.stated:
+                continue  # 至道三年划分了多少路: the question's own 3年 is not what it asks
             big = match["big"] if "big" in match.re.groupindex else None
             fits = _fits(unit, wanted) or (big or "") + unit == wanted  # 1500亿元 answers 多少亿元
             # An amount in 万 counts people as well as things (户籍人口1.2万); a resident's unit for things can

@@ -334,6 +334,12 @@ class TestFigures:
         answer = figures_engine.ask("群众满意的比例达到九成以上的是哪项工作？")
         assert answer.answered and answer.answer is None and "调解工作" in answer.passages[0].text
 
+    def test_the_questions_own_figure_is_not_the_answer(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        # 至道三年 says when; the passage gives no count of 路 that govqa reads, so no figure rather than 3年.
+        report = "宋代地方行政\n至道三年，全国划分为十五路，设转运使二十四员。\n"
+        answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("至道三年全国划分为多少路？")
+        assert answer.answered and answer.answer != "3年"
+
     def test_an_ordinal_is_not_a_count(self, figures_engine: Engine) -> None:
         # 第十八届 says which election, not how many: 举行了几届 is not answered by it.
         assert figures_engine.ask("乡人大代表选举举行了几届？").answer != "18届"
