@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .normalize import MEASURE_WORDS, NUMERALS
 
-__all__ = ["FigureQuestion", "asks_for_figure", "counted_unit"]
+__all__ = ["CODE", "FigureQuestion", "asks_for_figure", "counted_unit"]
 
 # Counting words and units a report states figures in besides those of MEASURE_WORDS and the measures below.
 _COUNTING_UNITS = "个百分点 百分点 个月 户次 千瓦时 千瓦 兆瓦 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 秒".split()
@@ -70,6 +70,14 @@ _RATE_Q_RE = re.compile("|".join(sorted(_RATE_WORDS | {"百分"})))
 # (提高1.5个百分点), not as a count (交出一份答卷 → 1份). 增加/减少 are not here: 减少了38天.
 _CHANGE_Q_RE = re.compile(r"(?:增长|增速|增幅|涨幅|降幅|下降|上涨|上升|回落|提高|降低)了?\s*(?:是|为|有|达到|达|约|大约|大概)*\s*(?:多少|百分之几)")
 _CHANGES = frozenset("% ‰ 倍 成 个百分点 百分点".split())
+# 举报电话是多少, 编号是什么: a number or code that names something (12345, 023-6888, l2), not an amount. Not
+# 新增电话多少万户: there 电话 is counted.
+_CODE_Q_RE = re.compile(
+    rf"(?:号码|电话|热线|编号|代码|代号|邮编|邮政编码|型号)\s*(?:是|为)?\s*(?:多少|什么|啥)(?![万亿千百]|{_UNIT_ALTERNATION})"
+)
+# A code holds a digit, may hold Latin letters and inner hyphens, and is not a date or a share (2020年, 5%).
+_CODE_RE = re.compile(r"(?<![0-9a-z.\-])(?=[0-9a-z-]*\d)[0-9a-z]+(?:-[0-9a-z]+)*(?![0-9a-z.%年月日])")
+CODE = "号码"
 _Q_UNIT_RE = re.compile(rf"(?:多少|(?<![哪\d这那近前后好十])几)({_UNIT_ALTERNATION})")  # not 20几所
 # 多少年轻人, 几年级: 年 begins a word there, and counts no years.
 _NOT_YEARS = "轻级龄代度底初末薪份会终报"
@@ -264,7 +272,9 @@ class FigureQuestion:
 
     words: Sequence[tuple[str, ...]]  # each question word followed by its synonyms
     weight: Callable[[str], float]
-    wanted: str | None  # the unit asked for (次, 米 for any length, 时长 for any span of time, 变化 for a change), None if unsaid
+    # the unit asked for (次, 米 for any length, 时长 for any span of time, 变化 for a change, CODE for a
+    # number or code that names something), None if unsaid
+    wanted: str | None
     counted: bool  # the question names or implies what it counts (几次, 人数是多少), not only a share
     ordinal: bool  # 第几届: answered by an ordinal
     stated: tuple[str, ...]  # figures the question states itself (一年 → 1年 in 一年集中学习多少次)
@@ -272,17 +282,19 @@ class FigureQuestion:
     trailers: tuple[tuple[str, ...], ...]  # the word right after 多少个 (多少个村级网格): what the figure counts
     possible: float  # what a figure's surroundings can share with the question at most
     dates_wanted: bool  # 哪一年 or 几年 may ask which year; 多少年 asks how long
+    asked: str = ""  # the question, normalised
 
     @classmethod
     def of(
         cls, normalized_question: str, question_words: Sequence[tuple[str, ...]], weight: Callable[[str], float]
     ) -> FigureQuestion | None:
         """The figure a (normalised) question asks for; None when it asks for none."""
-        asking = _figure_asked(normalized_question)
+        code = _CODE_Q_RE.search(normalized_question)
+        asking = code or _figure_asked(normalized_question)
         if asking is None:
             return None
-        counted = counted_unit(normalized_question)
-        wanted = counted
+        counted = None if code else counted_unit(normalized_question)
+        wanted = CODE if code else counted
         if wanted is None and _CHANGE_Q_RE.search(normalized_question):
             wanted = "变化"  # 城镇化率提高了多少: 1.5个百分点 answers, as 1.5% would
         elif wanted is None and _RATE_Q_RE.search(normalized_question):
@@ -302,12 +314,15 @@ class FigureQuestion:
             trailers=tuple(forms for forms in question_words if forms[0] and after.startswith(forms[0])),
             possible=sum(weight(forms[0]) for forms in question_words if _is_evidence(forms[0]) and forms[0] != wanted),
             dates_wanted=wanted == "年" and "多少年" not in normalized_question,
+            asked=normalized_question,
         )
 
     def _figures(self, passage: str) -> list[tuple[re.Match[str], str, str]]:
         """Every figure of the passage that could answer: (match, unit, text)."""
         if self.ordinal:
             return [(m, m.group(2), m.group(0)) for m in _ORDINAL_RE.finditer(passage)]
+        if self.wanted == CODE:  # not the question's own (17号线的编号是多少: not 17)
+            return [(m, CODE, m.group(0)) for m in _CODE_RE.finditer(passage) if len(m.group(0)) >= 2 and m.group(0) not in self.asked]
         figures = [
             (m, m["unit"], m.group(0))
             for m in _FIGURE_RE.finditer(passage)

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from .answer import FigureQuestion
+from .answer import CODE, FigureQuestion
 from .chunking import PLACE_UNITS, Passage, ReportMeta, is_title_passage
 from .normalize import HAN
 from .scoring import PostingIndex
@@ -469,7 +469,13 @@ class Engine:
         return order[keep], coverage[keep], final[keep]
 
     def _figure(self, asked: FigureQuestion, passage_id: int) -> str | None:
-        return asked.extract(self.tokenizer.normalize(self.stored.passages[passage_id].text))
+        text = self.stored.passages[passage_id].text
+        figure = asked.extract(self.tokenizer.normalize(text))
+        if figure is not None and asked.wanted == CODE:
+            # Matching lower-cases a code (L2 → l2): give it as the report writes it.
+            written = re.search(re.escape(figure), text, re.IGNORECASE)
+            figure = written.group(0) if written else figure
+        return figure
 
     def ask(self, question: str, top: int = 3, offset: int = 0) -> Answer:
         """Answer ``question`` with the ``top`` best passages after ``offset`` (for 更多结果)."""

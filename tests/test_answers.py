@@ -460,3 +460,30 @@ class TestResultsAndTargets:
         answer = targets_engine.ask("城乡居民收入提高了多少？")
         assert answer.answered and answer.answer is None
 
+
+SERVICES_REPORT = (
+    "某镇2022年度工作报告\n"
+    "一、便民服务\n"
+    "镇便民服务中心开通咨询电话023-59221234，全年接听群众来电1200余次。\n"
+    "设立举报信箱2个，公布举报电话12345。\n"
+    "二、通信\n"
+    "全镇新增固定电话300户，移动电话用户达到1.2万户。\n"
+    "三、交通\n"
+    "新开通的公交线路编号为K12，全长18公里。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("咨询电话是多少？", "023-59221234"),
+        ("便民服务中心的电话号码是多少", "023-59221234"),
+        ("举报电话是多少？", "12345"),
+        ("新开通公交线路的编号是什么？", "K12"),  # as the report writes it, not lower-cased for matching
+        ("全镇新增固定电话多少户？", "300户"),  # here 电话 is counted
+    ],
+)
+def test_a_number_that_names_something(tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str) -> None:
+    answer = engine_over(tmp_path, {"r.txt": SERVICES_REPORT}, tokenizer).ask(question)
+    assert answer.answered and answer.answer == figure
+
