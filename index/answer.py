@@ -78,6 +78,12 @@ _CODE_Q_RE = re.compile(
 # A code holds a digit, may hold Latin letters and inner hyphens, and is not a date or a share (2020年, 5%).
 _CODE_RE = re.compile(r"(?<![0-9a-z.\-])(?=[0-9a-z-]*\d)[0-9a-z]+(?:-[0-9a-z]+)*(?![0-9a-z.%年月日])")
 CODE = "号码"
+# 什么时候, 何时, 哪一年: answered by a date (2020年6月, 6月15日), read like a figure.
+_WHEN_Q_RE = re.compile(r"什么时候|什么时间|何时|何年|哪一?年|哪个?月|哪一?天|几月|几号")
+_DATE_RE = re.compile(
+    r"(?<![\d.])(?:(?:1[5-9]|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号])"
+)
+DATE = "日期"
 _Q_UNIT_RE = re.compile(rf"(?:多少|(?<![哪\d这那近前后好十])几)({_UNIT_ALTERNATION})")  # not 20几所
 # 多少年轻人, 几年级: 年 begins a word there, and counts no years.
 _NOT_YEARS = "轻级龄代度底初末薪份会终报"
@@ -291,10 +297,12 @@ class FigureQuestion:
         """The figure a (normalised) question asks for; None when it asks for none."""
         code = _CODE_Q_RE.search(normalized_question)
         asking = code or _figure_asked(normalized_question)
+        when = None if asking else _WHEN_Q_RE.search(normalized_question)
+        asking = asking or when
         if asking is None:
             return None
-        counted = None if code else counted_unit(normalized_question)
-        wanted = CODE if code else counted
+        counted = None if code or when else counted_unit(normalized_question)
+        wanted = CODE if code else DATE if when else counted
         if wanted is None and _CHANGE_Q_RE.search(normalized_question):
             wanted = "变化"  # 城镇化率提高了多少: 1.5个百分点 answers, as 1.5% would
         elif wanted is None and _RATE_Q_RE.search(normalized_question):
@@ -321,6 +329,8 @@ class FigureQuestion:
         """Every figure of the passage that could answer: (match, unit, text)."""
         if self.ordinal:
             return [(m, m.group(2), m.group(0)) for m in _ORDINAL_RE.finditer(passage)]
+        if self.wanted == DATE:  # not a date the question states itself
+            return [(m, DATE, m.group(0)) for m in _DATE_RE.finditer(passage) if re.sub(r"\s+", "", m.group(0)) not in self.asked]
         if self.wanted == CODE:  # not the question's own (17号线的编号是多少: not 17)
             return [(m, CODE, m.group(0)) for m in _CODE_RE.finditer(passage) if len(m.group(0)) >= 2 and m.group(0) not in self.asked]
         figures = [

@@ -464,7 +464,7 @@ class TestResultsAndTargets:
 SERVICES_REPORT = (
     "某镇2022年度工作报告\n"
     "一、便民服务\n"
-    "镇便民服务中心开通咨询电话023-59221234，全年接听群众来电1200余次。\n"
+    "镇便民服务中心于2021年6月15日正式启用，开通咨询电话023-59221234，全年接听群众来电1200余次。\n"
     "设立举报信箱2个，公布举报电话12345。\n"
     "二、通信\n"
     "全镇新增固定电话300户，移动电话用户达到1.2万户。\n"
@@ -481,9 +481,11 @@ SERVICES_REPORT = (
         ("举报电话是多少？", "12345"),
         ("新开通公交线路的编号是什么？", "K12"),  # as the report writes it, not lower-cased for matching
         ("全镇新增固定电话多少户？", "300户"),  # here 电话 is counted
+        ("便民服务中心是什么时候启用的？", "2021年6月15日"),  # a when-question gets the date
+        ("2022年报告里，便民服务中心何时启用？", "2021年6月15日"),  # not the question's own 2022年
     ],
 )
-def test_a_number_that_names_something(tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str) -> None:
+def test_numbers_that_name_something_and_dates(tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str) -> None:
     answer = engine_over(tmp_path, {"r.txt": SERVICES_REPORT}, tokenizer).ask(question)
     assert answer.answered and answer.answer == figure
 
