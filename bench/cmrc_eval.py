@@ -86,6 +86,7 @@ def main() -> int:
     print(f"hit@1 {hit1 / n:.3f}  hit@5 {hit5 / n:.3f}  MRR {rr / n:.3f}  refused {refused / n:.3f}  (a refusal counts as a miss)")
     print(f"retrieval hit@1 counting a refused question's closest section: {ranked1 / n:.3f}")
     figures(questions, golds, answers)
+    dates(questions, golds, answers)
     print(f"index {built:.1f}s, {n} questions {asked:.1f}s ({asked / n * 1000:.1f} ms each incl. start-up)")
     return 0
 
@@ -114,6 +115,27 @@ def figures(questions: list[tuple[str, str]], golds: list[list[str]], answers: l
         expected = [normalize(t).replace(",", "") for t in texts]
         right += bool(number) and answer["passages"][0]["doc"] == gold and any(number.group(0) in t for t in expected)
     print(f"how-many questions {asked}: a figure given for {given}, right {right} ({right / max(given, 1):.3f} of those given)")
+
+
+def dates(questions: list[tuple[str, str]], golds: list[list[str]], answers: list[dict]) -> None:
+    """Print how often the date given for a when-question (什么时候, 何时, 哪一年) is in the data set's answer."""
+    from index.answer import DATE, FigureQuestion
+    from index.normalize import Normalizer
+
+    normalize = Normalizer()
+    asked = given = right = 0
+    for answer, (question, gold), texts in zip(answers, questions, golds):
+        wanted = FigureQuestion.of(normalize(question), [], lambda _word: 1.0)
+        if wanted is None or wanted.wanted != DATE:
+            continue
+        asked += 1
+        if not answer["answered"] or answer["answer"] is None:
+            continue
+        given += 1
+        expected = [normalize(t).replace(" ", "") for t in texts]
+        date = answer["answer"]
+        right += answer["passages"][0]["doc"] == gold and any(date in t or t in date for t in expected)
+    print(f"when-questions {asked}: a date given for {given}, right {right} ({right / max(given, 1):.3f} of those given)")
 
 
 def ask_of(dataset: list[dict], other: list[dict], args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .normalize import MEASURE_WORDS, NUMERALS
 
-__all__ = ["CODE", "FigureQuestion", "asks_for_figure", "counted_unit"]
+__all__ = ["CODE", "DATE", "FigureQuestion", "asks_for_figure", "counted_unit"]
 
 # Counting words and units a report states figures in besides those of MEASURE_WORDS and the measures below.
 _COUNTING_UNITS = "个百分点 百分点 个月 户次 千瓦时 千瓦 兆瓦 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 秒".split()
