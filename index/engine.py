@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -55,6 +56,8 @@ SHARED_RUN_CAP = 12
 # A question naming what a report says it is about (its subject: 红钻鱼 of 红钻鱼（学名…）…) prefers
 # that report's passages by this factor in the re-rank.
 SUBJECT_PREFERENCE = 1.3
+# Passages kept in matching form for reading figures, the least recently read dropped first.
+NORMALIZED_CACHE = 4096
 # A question about what was done (增长了多少, 减少了几天) is not answered by a target (预期目标…增长8%左右):
 # passages stating targets count this much.
 TARGET_WEIGHT = 0.5
@@ -243,6 +246,8 @@ class Engine:
                 reports_named.setdefault(name, []).append(i)
         self._reports_named = {name: np.array(ids, dtype=np.int32) for name, ids in reports_named.items()}
         self._report_years = np.array([r.year or 0 for r in stored.reports], dtype=np.int32)
+        # Figures are read from the passages' matching form; questions keep reaching the same passages.
+        self._normalized_text = functools.lru_cache(maxsize=NORMALIZED_CACHE)(self._normalize_passage)
         # Each report's subject, with the reports of that subject.
         subjects: dict[str, list[int]] = {}
         opened: set[str] = set()
@@ -468,9 +473,12 @@ class Engine:
         keep = np.lexsort((order, -final))
         return order[keep], coverage[keep], final[keep]
 
+    def _normalize_passage(self, passage_id: int) -> str:
+        return self.tokenizer.normalize(self.stored.passages[passage_id].text)
+
     def _figure(self, asked: FigureQuestion, passage_id: int) -> str | None:
         text = self.stored.passages[passage_id].text
-        figure = asked.extract(self.tokenizer.normalize(text))
+        figure = asked.extract(self._normalized_text(passage_id))
         if figure is not None and asked.wanted == CODE:
             # Matching lower-cases a code (L2 → l2): give it as the report writes it.
             written = re.search(re.escape(figure), text, re.IGNORECASE)
