@@ -70,13 +70,13 @@ _YEAR_Q_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 # the year its plans are for (found in the newest report, under "2021年工作计划").
 _RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
 _PLACE_UNIT_RE = re.compile(rf"(.+?(?:{PLACE_UNITS}))")
-# A first sentence that defines its subject: the subject, then a bracketed gloss or 是/为/位于.
 # 增长了, 减少了, 去年…: done; 为了, 除了, 了解 are other words.
 _DONE_RE = re.compile(rf"(?<![为除])[{HAN}]了(?!解)|去年|上年|上一年|过去")
 _PLANNED_RE = re.compile(r"目标|预期|计划|力争|将要|明年|今后")
 _TARGET_RE = re.compile(r"预期目标|目标[是为：:]|力争")
 # 今年是…, 我镇是…, 本报告为…: a time or a pointing word opens the sentence, not what the report is about.
 _NOT_SUBJECTS = ("今年", "去年", "明年", "当前", "目前", "这", "那", "我", "本", "该", "此", "其")
+# A first sentence that defines its subject: the subject, then a bracketed gloss or 是/为/位于.
 _SUBJECT_RE = re.compile(r"\s*([^（(，,。：:；;、\s]{2,15}?)(?:[（(]|是|为|位于)")
 
 
