@@ -70,6 +70,8 @@ _RATE_Q_RE = re.compile("|".join(sorted(_RATE_WORDS | {"百分"})))
 # (提高1.5个百分点), not as a count (交出一份答卷 → 1份). 增加/减少 are not here: 减少了38天.
 _CHANGE_Q_RE = re.compile(r"(?:增长|增速|增幅|涨幅|降幅|下降|上涨|上升|回落|提高|降低)了?\s*(?:是|为|有|达到|达|约|大约|大概)*\s*(?:多少|百分之几)")
 _CHANGES = frozenset("% ‰ 倍 成 个百分点 百分点".split())
+# A change verb right before a share (增长24%, 下降了1.5%): the share is the change, not a level.
+_CHANGE_BEFORE_RE = re.compile(r"(?:增长|增速|增幅|涨幅|降幅|下降|上涨|上升|回落|提高|降低)了?\s*$")
 # 举报电话是多少, 编号是什么: a number or code that names something (12345, 023-6888, l2), not an amount. Not
 # 新增电话多少万户: there 电话 is counted.
 _CODE_Q_RE = re.compile(
@@ -344,6 +346,11 @@ class FigureQuestion:
         figures += [(m, "", m.group(0)) for m in _AMOUNT_RE.finditer(passage)]
         return figures
 
+    def _is_change(self, passage: str, start: int) -> bool:
+        """Whether the figure at ``start`` is a change (增长24%) that the question does not ask about."""
+        verb = _CHANGE_BEFORE_RE.search(passage, max(0, start - 4), start)
+        return verb is not None and verb.group(0) not in self.asked
+
     def extract(self, passage: str) -> str | None:
         """The figure in the (normalised) passage that best fits the question, with its unit; None if none fits.
 
@@ -357,6 +364,8 @@ class FigureQuestion:
                 continue  # 2020年, 2008年6月 are dates, not counts
             if re.sub(r"\s+", "", figure) in self.stated:
                 continue  # 至道三年划分了多少路: the question's own 3年 is not what it asks
+            if wanted == "%" and self._is_change(passage, match.start()):
+                continue  # 贷款利率是多少: 年均增长24% is a growth, not the rate
             big = match["big"] if "big" in match.re.groupindex else None
             fits = _fits(unit, wanted) or (big or "") + unit == wanted  # 1500亿元 answers 多少亿元
             # An amount in 万 counts people as well as things (户籍人口1.2万); a resident's unit for things can

@@ -415,7 +415,7 @@ RESULTS_AND_TARGETS = (
     "某市2025年政府工作报告\n"
     "一、工作回顾\n"
     "2024年，全市地区生产总值增长5.8%，固定资产投资增长3.2%，社会消费品零售总额增长4.4%，城乡居民收入稳步提高。\n"
-    "常住人口城镇化率提高1.5个百分点，跨境电商交易额增长2倍。\n"
+    "常住人口城镇化率提高1.5个百分点，跨境电商交易额增长2倍。普惠小微贷款余额年均增长24%，贷款平均利率稳中有降。\n"
     "二、2025年预期目标\n"
     "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，固定资产投资增长5%左右，社会消费品零售总额增长5%左右。\n"
     "三、2025年重点工作\n"
@@ -454,6 +454,11 @@ class TestResultsAndTargets:
     @pytest.mark.parametrize(("question", "figure"), [("城镇化率提高了多少？", "1.5个百分点"), ("跨境电商交易额增长了多少？", "2倍")])
     def test_a_change_in_points_or_multiples(self, targets_engine: Engine, question: str, figure: str) -> None:
         assert targets_engine.ask(question).answer == figure
+
+    def test_a_rate_is_not_a_growth(self, targets_engine: Engine) -> None:
+        # The report gives no rate of interest: 年均增长24% is how the loans grew.
+        answer = targets_engine.ask("贷款利率是多少？")
+        assert answer.answer != "24%" and not answer.answered
 
     def test_a_change_is_a_share_not_a_count(self, targets_engine: Engine) -> None:
         # The passage says the income rose, not by how much: 过去一年 is no answer (1年), nor 一份答卷 (1份).
