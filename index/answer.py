@@ -68,10 +68,11 @@ _HOW_MEASURE_RE = re.compile("|".join(_HOW_MEASURE))
 _RATE_Q_RE = re.compile("|".join(sorted(_RATE_WORDS | {"百分"})))
 # 增长了多少, 涨幅是多少: a change, stated as a share (增长5.8%), a multiple (增长2倍) or in points
 # (提高1.5个百分点), not as a count (交出一份答卷 → 1份). 增加/减少 are not here: 减少了38天.
-_CHANGE_Q_RE = re.compile(r"(?:增长|增速|增幅|涨幅|降幅|下降|上涨|上升|回落|提高|降低)了?\s*(?:是|为|有|达到|达|约|大约|大概)*\s*(?:多少|百分之几)")
+_CHANGE_VERBS = "增长|增速|增幅|涨幅|降幅|下降|上涨|上升|回落|提高|降低"
+_CHANGE_Q_RE = re.compile(rf"(?:{_CHANGE_VERBS})了?\s*(?:是|为|有|达到|达|约|大约|大概)*\s*(?:多少|百分之几)")
 _CHANGES = frozenset("% ‰ 倍 成 个百分点 百分点".split())
 # A change verb right before a share (增长24%, 下降了1.5%): the share is the change, not a level.
-_CHANGE_BEFORE_RE = re.compile(r"(?:增长|增速|增幅|涨幅|降幅|下降|上涨|上升|回落|提高|降低)了?\s*$")
+_CHANGE_BEFORE_RE = re.compile(rf"(?:{_CHANGE_VERBS})了?\s*$")
 # 举报电话是多少, 编号是什么: a number or code that names something (12345, 023-6888, l2), not an amount. Not
 # 新增电话多少万户: there 电话 is counted.
 _CODE_Q_RE = re.compile(
@@ -123,6 +124,11 @@ _CLAUSE_SPLIT = "，,；;。：:！？!?、（）()"
 # 收入3614.6亿元、增长0.6%: a clause opening with what changed, without saying what, is about the clause before.
 _SUBJECTLESS = ("增长", "下降", "增加", "减少", "提高", "降低", "上涨", "上升", "同比", "比上年")
 _ASIDE_CHARS = 30  # the longest bracketed aside a clause runs across
+
+
+def _compact(text: str) -> str:
+    """A figure as given and compared: without the spaces a report may put inside it (12 月 → 12月)."""
+    return re.sub(r"\s+", "", text)
 
 
 def _figure_asked(normalized_question: str) -> re.Match[str] | None:
@@ -319,7 +325,7 @@ class FigureQuestion:
             wanted=wanted,
             counted=counted is not None,
             ordinal=_ORDINAL_Q_RE.search(normalized_question) is not None,
-            stated=tuple(re.sub(r"\s+", "", m.group(0)) for m in _FIGURE_RE.finditer(normalized_question)),
+            stated=tuple(_compact(m.group(0)) for m in _FIGURE_RE.finditer(normalized_question)),
             leaders=tuple(forms for forms in question_words if forms[0] and before.endswith(forms[0])),
             trailers=tuple(forms for forms in question_words if forms[0] and after.startswith(forms[0])),
             possible=sum(weight(forms[0]) for forms in question_words if _is_evidence(forms[0]) and forms[0] != wanted),
@@ -332,7 +338,7 @@ class FigureQuestion:
         if self.ordinal:
             return [(m, m.group(2), m.group(0)) for m in _ORDINAL_RE.finditer(passage)]
         if self.wanted == DATE:  # not a date the question states itself
-            return [(m, DATE, m.group(0)) for m in _DATE_RE.finditer(passage) if re.sub(r"\s+", "", m.group(0)) not in self.asked]
+            return [(m, DATE, m.group(0)) for m in _DATE_RE.finditer(passage) if _compact(m.group(0)) not in self.asked]
         if self.wanted == CODE:  # not the question's own (17号线的编号是多少: not 17)
             return [(m, CODE, m.group(0)) for m in _CODE_RE.finditer(passage) if len(m.group(0)) >= 2 and m.group(0) not in self.asked]
         figures = [
@@ -362,7 +368,7 @@ class FigureQuestion:
         for match, unit, figure in self._figures(passage):
             if _is_date(passage, match, unit) and not (self.dates_wanted or wanted == unit == "月"):
                 continue  # 2020年, 2008年6月 are dates, not counts
-            if re.sub(r"\s+", "", figure) in self.stated:
+            if _compact(figure) in self.stated:
                 continue  # 至道三年划分了多少路: the question's own 3年 is not what it asks
             if wanted == "%" and self._is_change(passage, match.start()):
                 continue  # 贷款利率是多少: 年均增长24% is a growth, not the rate
@@ -395,5 +401,5 @@ class FigureQuestion:
                 clause = passage[left:right].replace(match.group(0), "", 1)
                 score += sum(1.0 for phrase in self.stated if phrase in clause)
             if best is None or score > best[0]:
-                best = (score, re.sub(r"\s+", "", figure))
+                best = (score, _compact(figure))
         return best[1] if best else None

@@ -259,6 +259,8 @@ class Engine:
             subject = report_subject(tokenizer.normalize(passage.text[:40]))
             if subject:
                 subjects.setdefault(subject, []).append(report_index[passage.doc])
+            if len(opened) == len(stored.reports):
+                break  # every report's opening is read
         self._reports_about = {subject: np.array(ids, dtype=np.int32) for subject, ids in subjects.items()}
 
     @classmethod
@@ -380,6 +382,11 @@ class Engine:
             plan.append(_Word(word, (word, *terms.expansions.get(word, ())), weight, part_forms, word in terms.focus, word in years))
         return _Plan(plan, places)
 
+    def _own_words(self, passage_id: int) -> str:
+        """The passage with its frame (item lead, section path, report title), as the report writes them."""
+        passage = self.stored.passages[passage_id]
+        return " ".join((passage.text, passage.context, *passage.section, self._report_of[passage.doc].title))
+
     def _covered(self, terms: QueryTerms, passage_id: int, plan: _Plan, holding: _Holding) -> float:
         """Weighted share of the question's words the passage holds.
 
@@ -392,11 +399,10 @@ class Engine:
         A year the question names that neither the passage nor its report's title holds leaves nothing,
         and so does a report's place it names (河北 asked of 北京's report) when they hold none of those named.
         """
-        passage = self.stored.passages[passage_id]
         # Literal containment catches what segmentation split otherwise (发 in 发放, 县 in 城口县). It reads
         # the report's own text: normalising every candidate on every question would cost more than the
         # search, and the terms checked above already cover the normalised forms.
-        text = " ".join((passage.text, passage.context, *passage.section, self._report_of[passage.doc].title))
+        text = self._own_words(passage_id)
         if plan.places and not any(place in text for place in plan.places):
             return 0.0
         total = 0.0
@@ -466,8 +472,7 @@ class Engine:
         # wording the report uses is met.
         asked = {_MATCHED_RE.sub("", text) for text in (question, normalized)}
         for i in range(min(SHARED_RUN_DEPTH, len(order))):
-            passage = self.stored.passages[int(order[i])]
-            wording = "\n".join((passage.text, passage.context, *passage.section, self._report_of[passage.doc].title))
+            wording = self._own_words(int(order[i]))
             run = max(longest_shared_run(form, wording) for form in asked)
             final[i] *= math.exp(SHARED_RUN_GAIN * min(run, SHARED_RUN_CAP))
         keep = np.lexsort((order, -final))
