@@ -86,56 +86,49 @@ def main() -> int:
     print(f"hit@1 {hit1 / n:.3f}  hit@5 {hit5 / n:.3f}  MRR {rr / n:.3f}  refused {refused / n:.3f}  (a refusal counts as a miss)")
     print(f"retrieval hit@1 counting a refused question's closest section: {ranked1 / n:.3f}")
     figures(questions, golds, answers)
-    dates(questions, golds, answers)
     print(f"index {built:.1f}s, {n} questions {asked:.1f}s ({asked / n * 1000:.1f} ms each incl. start-up)")
     return 0
 
 
 def figures(questions: list[tuple[str, str]], golds: list[list[str]], answers: list[dict]) -> None:
-    """Print how often the figure given for a how-many question is the data set's answer.
+    """Print how often the figure given for a how-many question, and the date given for a when-question
+    (什么时候, 何时, 哪一年), is the data set's answer.
 
-    A figure is right when its passage is from the right report and its number (separators
-    dropped) is in one of the data set's answers, normalised as govqa normalises text.
+    Either is right only from the right report. A figure is right when its number (separators dropped)
+    is in one of the data set's answers, a date when it and an answer hold one another; answers are
+    normalised as govqa normalises text.
     """
     sys.path.insert(0, str(ROOT))
-    from index.answer import asks_for_figure
+    from index.answer import DATE, FigureQuestion, asks_for_figure
     from index.normalize import Normalizer
 
     normalize = Normalizer()
-    asked = given = right = 0
+    counts = {"figure": [0, 0, 0], "date": [0, 0, 0]}  # asked, given, right
     for answer, (question, gold), texts in zip(answers, questions, golds):
-        if not asks_for_figure(normalize(question)):
+        normalized = normalize(question)
+        asked_for = FigureQuestion.of(normalized, [], lambda _word: 1.0)
+        if asks_for_figure(normalized):
+            kind = "figure"
+        elif asked_for is not None and asked_for.wanted == DATE:
+            kind = "date"
+        else:
             continue
-        asked += 1
-        figure = answer["answer"]
-        if not answer["answered"] or figure is None:
+        count = counts[kind]
+        count[0] += 1
+        given = answer["answer"] if answer["answered"] else None
+        if given is None:
             continue
-        given += 1
-        number = re.search(r"\d+(?:\.\d+)?", figure.replace(",", ""))
-        expected = [normalize(t).replace(",", "") for t in texts]
-        right += bool(number) and answer["passages"][0]["doc"] == gold and any(number.group(0) in t for t in expected)
-    print(f"how-many questions {asked}: a figure given for {given}, right {right} ({right / max(given, 1):.3f} of those given)")
-
-
-def dates(questions: list[tuple[str, str]], golds: list[list[str]], answers: list[dict]) -> None:
-    """Print how often the date given for a when-question (什么时候, 何时, 哪一年) is in the data set's answer."""
-    from index.answer import DATE, FigureQuestion
-    from index.normalize import Normalizer
-
-    normalize = Normalizer()
-    asked = given = right = 0
-    for answer, (question, gold), texts in zip(answers, questions, golds):
-        wanted = FigureQuestion.of(normalize(question), [], lambda _word: 1.0)
-        if wanted is None or wanted.wanted != DATE:
+        count[1] += 1
+        if answer["passages"][0]["doc"] != gold:
             continue
-        asked += 1
-        if not answer["answered"] or answer["answer"] is None:
-            continue
-        given += 1
-        expected = [normalize(t).replace(" ", "") for t in texts]
-        date = answer["answer"]
-        right += answer["passages"][0]["doc"] == gold and any(date in t or t in date for t in expected)
-    print(f"when-questions {asked}: a date given for {given}, right {right} ({right / max(given, 1):.3f} of those given)")
+        if kind == "figure":
+            number = re.search(r"\d+(?:\.\d+)?", given.replace(",", ""))
+            count[2] += bool(number) and any(number.group(0) in normalize(t).replace(",", "") for t in texts)
+        else:
+            count[2] += any(given in t or t in given for t in (normalize(t).replace(" ", "") for t in texts))
+    for kind, label in (("figure", "how-many questions {}: a figure"), ("date", "when-questions {}: a date")):
+        asked, given_n, right = counts[kind]
+        print(f"{label.format(asked)} given for {given_n}, right {right} ({right / max(given_n, 1):.3f} of those given)")
 
 
 def ask_of(dataset: list[dict], other: list[dict], args: argparse.Namespace) -> int:
