@@ -26,16 +26,19 @@ _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 
 # Measure words after which a Chinese numeral is a count. Converting only there is
 # the guard against 张三 → 张3, 零售价 → 0售价 and 一是 → 1是 (see notes/retrieval-facts.md); 第一次
-# and 哪一年 keep their 一: an ordinal and a question are not counts, nor is 这一部, 每一次.
+# and 哪一年 keep their 一: an ordinal and a question are not counts, nor is 这一部, 每一次, nor 一批
+# (推进一批项目: "a number of", not one batch).
 MEASURE_WORDS = (
     "人次|平方公里|公里|千米|平方米|公顷|万元|亿元|元|公斤|千克|小时|分钟|"
     "次|回|个|份|辆|起|处|块|张|条|幅|人|户|名|项|场|家|间|所|座|栋|层|台|件|篇|本|册|部|首|集|章|"
-    "期|批|轮|届|年|天|周|月|岁|位|支|套|亩|吨|米|类|种|组|棵|株|头|只|艘|架|枚|门|倍"
+    "期|批|轮|届|年|天|周|月|岁|位|支|套|亩|吨|米|类|种|组|棵|株|头|只|艘|架|枚|门|倍|卷|辑"
 )
 NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _NUMERAL_RE = re.compile(
-    rf"(?<![{NUMERALS}第哪这那每某])([{NUMERALS}]+)(余|多)?(?=(?:{MEASURE_WORDS}))"
+    rf"(?<![{NUMERALS}第哪这那每某])(?!一批)([{NUMERALS}]+)(余|多)?(?=(?:{MEASURE_WORDS}))"
 )
+# 一九九五年: a year written digit by digit (not a count of 1995 years, and not 一千九百九十五).
+_DIGIT_YEAR_RE = re.compile(rf"(?<![{NUMERALS}])([零〇一二三四五六七八九]{{4}})(?=年)")
 _PERCENT_RE = re.compile(rf"([百千])分之([{NUMERALS}]+(?:点[{''.join(_DIGITS)}]+)?|\d+(?:\.\d+)?)")
 _DECIMAL_DIGITS = str.maketrans({numeral: str(value) for numeral, value in _DIGITS.items()})
 # Other writings of the same word that script conversion leaves apart (甚麼 → 甚么, asked as 什么).
@@ -114,5 +117,6 @@ class Normalizer:
             text = text.replace(variant, word)
         text = text.lower()
         text = _PERCENT_RE.sub(_percent, text)
+        text = _DIGIT_YEAR_RE.sub(lambda m: m.group(1).translate(_DECIMAL_DIGITS), text)
         text = _NUMERAL_RE.sub(_numeral_to_digits, text)
         return _SPACES_RE.sub(" ", text)

@@ -28,6 +28,9 @@ def normalize() -> Normalizer:
         ("甚麼時候", "什么时候"),  # 甚麼/甚么: another writing of 什么
         ("張貼標語", "张贴标语"),
         ("ＡＢＣ５次", "abc5次"),
+        ("一九九五年固定资产投资", "1995年固定资产投资"),  # a year digit by digit
+        ("二〇二〇年", "2020年"),
+        ("两批", "2批"),
         # guards: not counts
         ("张三", "张三"),
         ("零售价", "零售价"),
@@ -37,6 +40,8 @@ def normalize() -> Normalizer:
         ("哪一年", "哪一年"),  # a question, not 1年
         ("这一部法规", "这一部法规"),  # which one, not how many
         ("第一次", "第一次"),
+        ("推进一批项目", "推进一批项目"),  # "a number of", not one batch
+        ("一二三四五年", "一二三四五年"),  # five digits: no year
     ],
 )
 def test_folding(normalize: Normalizer, raw: str, folded: str) -> None:
