@@ -18,7 +18,7 @@ _KIND_UNITS = {
     "米": "公里 千米 米 厘米 公分 毫米 公尺 英里 英尺 英寸 海里 光年 km cm mm m",
     "平方米": "平方公里 平方千米 平方米 平方公尺 平方英里 公顷 亩 km2 m2",
     "公斤": "吨 公斤 千克 克 斤 磅 kg g",
-    "元": "元 美元 港元 港币 澳元 欧元 日元 英镑 韩元 卢布 越南盾 新台币 台币 人民币",
+    "元": "元 万元 亿元 美元 港元 港币 澳元 欧元 日元 英镑 韩元 卢布 越南盾 新台币 台币 人民币",
     "度": "度 °c",
     "立方米": "立方米 立方千米 m3",
 }
@@ -35,7 +35,8 @@ def _unit_pattern(units: list[str]) -> str:
 
 _UNIT_ALTERNATION = f"(?:{_unit_pattern([*MEASURE_WORDS.split('|'), *_COUNTING_UNITS, *_KIND_OF])})"
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 2,790,060 as well as 2790060
-_HOW_MUCH_RE = re.compile(r"多少|(?<![哪\d这那近前后好十])几(?!乎)|百分之几|千分之几|多大|多高|多长|多远|多重|多深|多宽|多久")
+# 几 asks how many, except in 几乎 (almost), 几何 (geometry), 几内亚 (Guinea), 茶几 (a tea table).
+_HOW_MUCH_RE = re.compile(r"多少|(?<![哪\d这那近前后好十茶])几(?!乎|何|内亚)|百分之几|千分之几|多大|多高|多长|多远|多重|多深|多宽|多久")
 # A share asked for by its word alone (法治考试及格率？, 女性的比例): unless the question asks which one
 # (哪一种米的比例最多, 哪个族群的人口比例占四成), when the share is what picks the answer, not the answer.
 _SHARE_Q_RE = re.compile(r"百分比|比例|占比|比重|比率|率\s*(?:是|为|有|达到|怎么样|如何)?\s*[?？]?\s*$")
@@ -62,6 +63,9 @@ _IMPLIED_UNITS = (
 _IMPLIED_RE = re.compile(
     rf"({'|'.join(e for e, _u in _IMPLIED_UNITS)})\s*(?:是|为|有|达到|达|大概|大约|约)*\s*(?:多少|百分之几|几成|多大|多长|多高|多深|多宽|多重|多远)"
 )
+# 降低了多少费用负担, 投入了多少资金: the noun after 多少 says what is measured (money), not the verb before it.
+# Not 多少比例: a share may be stated in words (三分之一), so it stays a share asked for, not a count.
+_IMPLIED_AFTER_RE = re.compile(rf"多少\s*(?:的)?({'|'.join(e for e, u in _IMPLIED_UNITS if u != '%')})")
 # 多长, 多远, 多重: the question's own word for the measure.
 _HOW_MEASURE = {"多长": "米", "多远": "米", "多高": "米", "多深": "米", "多宽": "米", "多重": "公斤"}
 _HOW_MEASURE_RE = re.compile("|".join(_HOW_MEASURE))
@@ -173,7 +177,7 @@ def counted_unit(normalized_question: str) -> str | None:
     unit = _asked_count(normalized_question)
     if unit:
         return unit
-    implied = _IMPLIED_RE.search(normalized_question)
+    implied = _IMPLIED_RE.search(normalized_question) or _IMPLIED_AFTER_RE.search(normalized_question)
     if implied:
         return next(unit for ending, unit in _IMPLIED_UNITS if implied.group(1).endswith(ending))
     how = _HOW_MEASURE_RE.search(normalized_question)
@@ -228,16 +232,62 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _sentence_end(text: str, position: int) -> int:
-    while position < len(text) and text[position] not in "。！？!?\n":
+_SENTENCE_ENDS = "。！？!?\n"
+_ITEM_ENDS = _SENTENCE_ENDS + "；;"  # an item of a list of statements: …；开展6000户…家庭居家适老化改造；…
+
+
+def _sentence_end(text: str, position: int, ends: str = _SENTENCE_ENDS) -> int:
+    while position < len(text) and text[position] not in ends:
         position += 1
     return position
 
 
-def _sentence_start(text: str, position: int) -> int:
-    while position > 0 and text[position - 1] not in "。！？!?\n":
+def _sentence_start(text: str, position: int, ends: str = _SENTENCE_ENDS) -> int:
+    while position > 0 and text[position - 1] not in ends:
         position -= 1
     return position
+
+
+def _shared_start(phrase: str, text: str, position: int) -> int:
+    """How many characters of ``phrase`` ``text`` repeats from ``position`` on."""
+    n = 0
+    while n < len(phrase) and position + n < len(text) and text[position + n] == phrase[n]:
+        n += 1
+    return n
+
+
+_LIST_JOINS = "、和与及"
+_CHAIN_GAP_RE = re.compile(rf"\s*[{_LIST_JOINS}，,]\s*")
+_ITEMS_SPLIT_RE = re.compile(f"[{_LIST_JOINS}]")
+
+
+def _respectively(passage: str, start: int) -> tuple[list[str], int] | None:
+    """The items a figure of a 分别 list stands for, and which of them it is; None outside such a list.
+
+    信访总量和刑事立案量分别下降32.4%和19.9%: 19.9% is the second figure, so it is of the second item.
+    """
+    opening = _sentence_start(passage, start)
+    respectively = passage.rfind("分别", opening, start)
+    if respectively < 0:
+        return None
+    chain = list(_FIGURE_RE.finditer(passage, respectively, _sentence_end(passage, start)))
+    position = next((i for i, m in enumerate(chain) if m.start() == start), None)
+    if position is None:
+        return None
+    first, last = position, position  # the run of figures joined only by 和, 、 or commas
+    while first > 0 and _CHAIN_GAP_RE.fullmatch(passage, chain[first - 1].end(), chain[first].start()):
+        first -= 1
+    while last + 1 < len(chain) and _CHAIN_GAP_RE.fullmatch(passage, chain[last].end(), chain[last + 1].start()):
+        last += 1
+    lead = passage[opening:respectively]
+    lead = re.split(r"[，,：:（(]", lead)[-1]
+    items = [item for item in _ITEMS_SPLIT_RE.split(lead) if item.strip()]
+    if len(items) < 2 or len(items) != last - first + 1:
+        return None
+    # 城镇居民、农村居民人均可支配收入: what all the items share is written once, after the last; the last
+    # item is told apart from the others by as many characters as they have.
+    items[-1] = items[-1][: max(len(item) for item in items[:-1])]
+    return items, position - first
 
 
 def _is_evidence(word: str) -> bool:
@@ -258,8 +308,14 @@ def _overlap(
     left, right = clause_span
     clause = passage[left:right]
     before = passage[_sentence_start(passage, left) : left]
-    # A figure opening its sentence (1854年，第一个火车站建成) is about what follows it.
-    after = "" if before.strip() else passage[right : _sentence_end(passage, right)]
+    # A figure opening its sentence (1854年，第一个火车站建成), or its item of a list (…；开展6000户特殊困难高龄、
+    # 失能老年人家庭居家适老化改造；…), is about what follows it.
+    if not before.strip():
+        after = passage[right : _sentence_end(passage, right)]
+    elif not passage[_sentence_start(passage, left, _ITEM_ENDS) : left].strip():
+        after = passage[right : _sentence_end(passage, right, _ITEM_ENDS)]
+    else:
+        after = ""
     total = 0.0
     for forms in words:
         word = forms[0]
@@ -297,6 +353,7 @@ class FigureQuestion:
     possible: float  # what a figure's surroundings can share with the question at most
     dates_wanted: bool  # 哪一年 or 几年 may ask which year; 多少年 asks how long
     asked: str = ""  # the question, normalised
+    counted_phrase: str = ""  # what follows 多少个 up to the end (几个省实验室 → 省实验室)
 
     @classmethod
     def of(
@@ -328,6 +385,7 @@ class FigureQuestion:
             stated=tuple(_compact(m.group(0)) for m in _FIGURE_RE.finditer(normalized_question)),
             leaders=tuple(forms for forms in question_words if forms[0] and before.endswith(forms[0])),
             trailers=tuple(forms for forms in question_words if forms[0] and after.startswith(forms[0])),
+            counted_phrase=_compact(re.split(r"[?？!！。，,]", after)[0]),
             possible=sum(weight(forms[0]) for forms in question_words if _is_evidence(forms[0]) and forms[0] != wanted),
             dates_wanted=wanted == "年" and "多少年" not in normalized_question,
             asked=normalized_question,
@@ -384,6 +442,12 @@ class FigureQuestion:
             left, right = _clause(passage, match.start(), match.end())
             if left > 0 and passage[left : match.start()].lstrip().startswith(_SUBJECTLESS):
                 left = _clause(passage, left - 1, left - 1)[0]
+            respective = _respectively(passage, match.start())
+            if respective is not None:
+                items, mine = respective
+                held = [sum(self.weight(forms[0]) for forms in self.words if any(f in item for f in forms)) for item in items]
+                if max(held) > 0 and held.count(max(held)) == 1 and held.index(max(held)) != mine:
+                    continue  # 刑事立案量降了多少: not 32.4%, which is 信访总量's
             overlap = _overlap(passage, (left, right), self.words, self.weight, unit)
             share = overlap / self.possible if self.possible else 1.0
             if overlap <= 0 or (loose and share < LOOSE_SHARE):
@@ -397,6 +461,10 @@ class FigureQuestion:
                 score += LEAD_BONUS
             if any(form in trail for forms in self.trailers for form in forms):
                 score += LEAD_BONUS
+            # 几个省实验室 against 启动建设…3个省实验室，批复建设22个全省重点实验室: the figure followed right away by
+            # what is counted, as asked, says more than the verb before it.
+            if len(self.counted_phrase) >= 2 and _shared_start(self.counted_phrase, passage, match.end()) >= min(len(self.counted_phrase), 4):
+                score += 2 * LEAD_BONUS
             if self.stated:
                 clause = passage[left:right].replace(match.group(0), "", 1)
                 score += sum(1.0 for phrase in self.stated if phrase in clause)

@@ -406,8 +406,64 @@ class TestReportsOfManyYears:
         assert engine.ask("宁夏全年地区生产总值是多少？").passages[0].doc == "2025年宁夏政府工作报告.txt"
         assert engine.ask("贵州全年地区生产总值是多少？").passages[0].doc == "2025年贵州政府工作报告.txt"
 
+    def test_a_year_written_digit_by_digit_is_that_year(self, yearly_engine: Engine) -> None:
+        assert yearly_engine.ask("二〇〇七年发行了多少亿元长期建设国债？").answer == "4200亿元"
+        assert yearly_engine.ask("二〇〇二年发行了多少亿元长期建设国债？").answer == "1500亿元"
+
     def test_an_amount_in_yi_yuan_answers_how_many_yi_yuan(self, yearly_engine: Engine) -> None:
         assert yearly_engine.ask("2002年发行了多少亿元长期建设国债？").answer == "1500亿元"
+
+
+# Lists as provincial reports write them: figures of several things in one sentence.
+LISTS_REPORT = (
+    "某省2025年政府工作报告\n"
+    "一、工作回顾\n"
+    "强化社会治安整体防控，信访总量和刑事立案量分别下降32.4%和19.9%。"
+    "城镇居民、农村居民人均可支配收入分别增长4.6%、6.7%。\n"
+    "启动建设电子元器件、生物制造、能源智能开发与高效利用3个省实验室，批复建设22个全省重点实验室。\n"
+    "推行药品和医用耗材集中带量采购，降低费用负担超过4000亿元。推进一批重大项目。\n"
+    "固定资产投资增长幅度由上年的百分之五十八点六回落到百分之二十七点八。\n"
+    "二、2025年重点任务\n"
+    "年度目标：全省城镇职工基本养老保险参保人数达970万人；开展6000户特殊困难高龄、失能老年人家庭居家适老化改造；"
+    "实施青少年心理健康专项行动。拟安排地方政府专项债券4.4万亿元、比上年增加5000亿元。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def lists_engine(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Engine:
+    return engine_over(tmp_path_factory.mktemp("lists"), {"r.txt": LISTS_REPORT}, tokenizer)
+
+
+class TestFiguresInLists:
+    @pytest.mark.parametrize(
+        ("question", "figure"),
+        [
+            # 分别: the nth figure is the nth item's
+            ("刑事立案量下降了多少？", "19.9%"),
+            ("信访总量下降了多少？", "32.4%"),
+            ("城镇居民人均可支配收入增长了多少？", "4.6%"),
+            ("农村居民人均可支配收入增长了多少？", "6.7%"),
+            # what is counted, right after the figure, over the verb before the next one
+            ("启动建设了几个省实验室？", "3个"),
+            ("批复建设了多少个全省重点实验室？", "22个"),
+            # a noun after 多少 says what is measured: money, not a change
+            ("集中带量采购降低了多少费用负担？", "4000亿元"),
+            # 4.4万亿元 is money as 5000亿元 is; 比上年增加 is the change
+            ("拟安排地方政府专项债券多少钱？", "4.4万亿元"),
+            # a figure opening its item of a ；-list counts what follows in that item
+            ("要给多少户老年人家庭做适老化改造？", "6000户"),
+            # how residents say it: 增速 for 增长幅度, 降到 for 回落到
+            ("固定资产投资增速降到了百分之几？", "27.8%"),
+        ],
+    )
+    def test_the_figure_of_the_thing_asked_about(self, lists_engine: Engine, question: str, figure: str) -> None:
+        answer = lists_engine.ask(question)
+        assert answer.answered and answer.answer == figure
+
+    def test_a_number_of_is_not_one(self, lists_engine: Engine) -> None:
+        # 推进一批重大项目: "a number of", so the report states no count of projects.
+        answer = lists_engine.ask("推进了多少个重大项目？")
+        assert answer.answer != "1批" and not answer.answered
 
 
 # A year's results, then the targets for the next: what was done is asked 增长了多少, what is planned 预期.
