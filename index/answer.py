@@ -20,7 +20,7 @@ _KIND_UNITS = {
     "公斤": "吨 公斤 千克 克 斤 磅 kg g",
     "元": "元 万元 亿元 美元 港元 港币 澳元 欧元 日元 英镑 韩元 卢布 越南盾 新台币 台币 人民币",
     "度": "度 °c",
-    "立方米": "立方米 立方千米 m3",
+    "立方米": "立方米 立方千米 m3 升 千升 毫升",
 }
 _KIND_OF = {unit: kind for kind, units in _KIND_UNITS.items() for unit in units.split()}
 # Residents' words for the unit the report writes.

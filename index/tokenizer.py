@@ -133,8 +133,9 @@ class Tokenizer:
             word = word.strip()
             if not word:
                 continue
-            if out and out[-1] in ("多少", "几") and word[0] in _MEASURE_CHARS:
-                # 多少辆车 is cut 多少 / 辆车: the measure word belongs to the count, the noun is the subject.
+            if out and out[-1] in ("多少", "几") and (word[0] in _MEASURE_CHARS or word[0] == "钱"):
+                # 多少辆车 is cut 多少 / 辆车: the measure word belongs to the count, the noun is the subject
+                # (and 拿出多少钱来 is cut 多少 / 钱来).
                 out[-1] += word[0]
                 word = word[1:]
                 if not word:

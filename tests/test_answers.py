@@ -426,6 +426,7 @@ LISTS_REPORT = (
     "二、2025年重点任务\n"
     "年度目标：全省城镇职工基本养老保险参保人数达970万人；开展6000户特殊困难高龄、失能老年人家庭居家适老化改造；"
     "实施青少年心理健康专项行动。拟安排地方政府专项债券4.4万亿元、比上年增加5000亿元。\n"
+    "建成投产白酒技改项目，新增优质白酒产能5万千升。中央财政拟投入433亿元用于促进就业。\n"
 )
 
 
@@ -454,6 +455,8 @@ class TestFiguresInLists:
             ("要给多少户老年人家庭做适老化改造？", "6000户"),
             # how residents say it: 增速 for 增长幅度, 降到 for 回落到
             ("固定资产投资增速降到了百分之几？", "27.8%"),
+            ("新增了多少优质白酒产能？", "5万千升"),  # a volume, not 5万 of something
+            ("中央财政拿出多少钱来促进就业？", "433亿元"),  # jieba: 多少 / 钱来; 拿出 for 投入
         ],
     )
     def test_the_figure_of_the_thing_asked_about(self, lists_engine: Engine, question: str, figure: str) -> None:
