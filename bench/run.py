@@ -343,7 +343,7 @@ def quality(quick: bool) -> dict[str, Any]:
         done = subprocess.run([*args, "--data", str(drcd), "--ask-of", str(cmrc)], capture_output=True, text=True, check=False)
         out["negatives"] += done.stdout.strip().splitlines()
     if not quick:
-        for name in ("reports_questions", "reports_heldout", "reports_heldout2"):
+        for name in ("reports_questions", "reports_heldout", "reports_heldout2", "reports_heldout3", "reports_heldout4"):
             done = subprocess.run([sys.executable, str(ROOT / "bench" / "reports_eval.py"), "--questions", str(ROOT / "bench" / f"{name}.jsonl")],
                                   capture_output=True, text=True, check=False)
             out[name] = done.stdout.strip().splitlines()[-3:]
@@ -457,6 +457,12 @@ def render(results: dict[str, Any], quick: bool, image: str = "bench/latency.png
                   "sentences like the first). Its one run before any change: hit@1 21/25, figures 14/25, refusals 3/6; the general",
                   "fixes it prompted (units of measure, a list's figures, places, bracketed asides) are in the commit log:",
                   "", "```", *q["reports_heldout2"], "```", ""]
+    if "reports_heldout3" in q:
+        lines += ["A third and a fourth set written the same way (`bench/reports_heldout3.jsonl`: 33 answerable, 8 unanswerable;",
+                  "`bench/reports_heldout4.jsonl`: 24 and 6, in residents' words: 啥, 咋样, 拿出多少钱来, traditional script).",
+                  "Their first runs: hit@1 31/33, figures 19/25, refusals 6/8, and 20/24, 10/13, 3/6; the fixes they prompted",
+                  "(分别 lists, what a figure counts, money in 万亿元, volumes, years in Chinese digits) are in the commit log:",
+                  "", "```", *q["reports_heldout3"], "```", "", "```", *q.get("reports_heldout4", []), "```", ""]
     if "growth" in q:
         lines += ["Last year's growth or this year's target (`bench/growth_eval.py`): each 2025 provincial report asked",
                   "'<province><indicator>增长了多少？' for six indicators, over all 83 reports; expected is the one growth figure",
