@@ -128,6 +128,11 @@ _CLAUSE_SPLIT = "，,；;。：:！？!?、（）()"
 # 收入3614.6亿元、增长0.6%: a clause opening with what changed, without saying what, is about the clause before.
 _SUBJECTLESS = ("增长", "下降", "增加", "减少", "提高", "降低", "上涨", "上升", "同比", "比上年")
 _ASIDE_CHARS = 30  # the longest bracketed aside a clause runs across
+# 国民收入由3010亿元增加到7790亿元: the figure after 由 or 从 is where the change started, not the value now…
+_FROM_RE = re.compile(r"[由从]\s*的?\s*$")
+_TO_RE = re.compile(r"[^，,；;。]*?[到至]\s*\d")
+# …unless that is what the question asks (原来有多少, 由多少增加到…).
+_ASKS_START_RE = re.compile(r"[由从]|原来|原先|起初|最初|之前|以前|开始")
 
 
 def _compact(text: str) -> str:
@@ -415,6 +420,15 @@ class FigureQuestion:
         verb = _CHANGE_BEFORE_RE.search(passage, max(0, start - 4), start)
         return verb is not None and verb.group(0) not in self.asked
 
+    def _is_start(self, passage: str, match: re.Match[str]) -> bool:
+        """Whether the figure is where a change started (由3010亿元增加到…) and the question asks about now."""
+        return (
+            self.wanted != DATE  # 从1961年8月12日起…到…: a when-question asks when it began
+            and _FROM_RE.search(passage, max(0, match.start() - 3), match.start()) is not None
+            and _TO_RE.match(passage, match.end()) is not None
+            and _ASKS_START_RE.search(self.asked) is None
+        )
+
     def extract(self, passage: str) -> str | None:
         """The figure in the (normalised) passage that best fits the question, with its unit; None if none fits.
 
@@ -430,6 +444,8 @@ class FigureQuestion:
                 continue  # 至道三年划分了多少路: the question's own 3年 is not what it asks
             if wanted == "%" and self._is_change(passage, match.start()):
                 continue  # 贷款利率是多少: 年均增长24% is a growth, not the rate
+            if self._is_start(passage, match):
+                continue  # 国民收入是多少: not the 3010亿元 of 由3010亿元增加到7790亿元
             big = match["big"] if "big" in match.re.groupindex else None
             fits = _fits(unit, wanted) or (big or "") + unit == wanted  # 1500亿元 answers 多少亿元
             # An amount in 万 counts people as well as things (户籍人口1.2万); a resident's unit for things can

@@ -427,6 +427,7 @@ LISTS_REPORT = (
     "年度目标：全省城镇职工基本养老保险参保人数达970万人；开展6000户特殊困难高龄、失能老年人家庭居家适老化改造；"
     "实施青少年心理健康专项行动。拟安排地方政府专项债券4.4万亿元、比上年增加5000亿元。\n"
     "建成投产白酒技改项目，新增优质白酒产能5万千升。中央财政拟投入433亿元用于促进就业。\n"
+    "五年来，国民收入由3010亿元增加到7790亿元。\n"
 )
 
 
@@ -457,6 +458,8 @@ class TestFiguresInLists:
             ("固定资产投资增速降到了百分之几？", "27.8%"),
             ("新增了多少优质白酒产能？", "5万千升"),  # a volume, not 5万 of something
             ("中央财政拿出多少钱来促进就业？", "433亿元"),  # jieba: 多少 / 钱来; 拿出 for 投入
+            ("国民收入是多少亿元？", "7790亿元"),  # where 由…增加到 ended, not where it started
+            ("国民收入由多少亿元增加？", "3010亿元"),
         ],
     )
     def test_the_figure_of_the_thing_asked_about(self, lists_engine: Engine, question: str, figure: str) -> None:
