@@ -70,6 +70,12 @@ _YEAR_Q_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 # the year its plans are for (found in the newest report, under "2021年工作计划").
 _RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
 _PLACE_UNIT_RE = re.compile(rf"(.+?(?:{PLACE_UNITS}))")
+_UNIT_END_RE = re.compile(rf"(?:{PLACE_UNITS})$")
+# The peoples autonomous places are named for (湘西土家族苗族自治州): a question names the place without them.
+_PEOPLE_END_RE = re.compile(
+    "(?:(?:回|壮|藏|苗|彝|侗|傣|白|羌|黎|畲|瑶|满|土|水|蒙古|朝鲜|土家|布依|哈尼|哈萨克|傈僳|仫佬|仡佬|毛南|纳西|景颇|"
+    "达斡尔|鄂温克|鄂伦春|锡伯|塔吉克|柯尔克孜|拉祜|佤|东乡|撒拉|保安|裕固|京|独龙|怒|普米|基诺|德昂|门巴|珞巴)族|维吾尔)+$"
+)
 # 增长了, 减少了, 去年…: done; 为了, 除了, 了解 are other words.
 _DONE_RE = re.compile(rf"(?<![为除])[{HAN}]了(?!解)|去年|上年|上一年|过去")
 _PLANNED_RE = re.compile(r"目标|预期|计划|力争|将要|明年|今后")
@@ -105,11 +111,13 @@ def report_subject(opening: str) -> str | None:
 
 
 def _place_names(place: str) -> list[str]:
-    """What a question may call a place by: each of its units, with and without 省/市/县… (城口县 → 城口)."""
+    """What a question may call a place by: each of its units, with and without 省/市/县… (城口县 → 城口,
+    内蒙古自治区 → 内蒙古), and without the people it is named for (宁夏回族自治区 → 宁夏)."""
     names = []
     for unit in _PLACE_UNIT_RE.findall(place) or [place]:
-        stem = unit[:-1] if len(unit) > 2 else unit
-        names += [unit] + ([stem] if len(stem) >= 2 else [])
+        stem = _UNIT_END_RE.sub("", unit)
+        short = _PEOPLE_END_RE.sub("", stem)
+        names += [name for name in dict.fromkeys((unit, stem, short)) if len(name) >= 2]
     return names
 
 
@@ -359,6 +367,11 @@ class Engine:
             return body.term_idf(term)
         return frame.term_idf(term)
 
+    def _evidence_weight(self, term: str) -> float:
+        """How much a question word beside a figure says it is the figure asked for: a word of a report's
+        title (新疆 of 新疆's report) says which report, not which figure, and weighs TITLE_WORD_WEIGHT."""
+        return self.term_weight(term) * (TITLE_WORD_WEIGHT if term in self._title_terms else 1.0)
+
     def _word_parts(self, word: str) -> list[str]:
         """What a question word is matched by when the report segments it otherwise: its bigrams."""
         if len(word) > 2 and _CJK_RE.match(word):
@@ -519,7 +532,7 @@ class Engine:
             final *= np.where(targets, TARGET_WEIGHT, 1.0)
         order, coverage, final = self._by_wording(text, normalized, positive, coverage, final)
         figures: dict[int, str | None] = {}
-        asked = FigureQuestion.of(normalized, [(w, *terms.expansions.get(w, ())) for w in terms.words], self.term_weight)
+        asked = FigureQuestion.of(normalized, [(w, *terms.expansions.get(w, ())) for w in terms.words], self._evidence_weight)
         counted = asked is not None and asked.counted
         if asked is not None:
             # A how-many question is answered by a passage that states such a figure beside its words. The

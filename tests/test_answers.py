@@ -410,6 +410,31 @@ class TestReportsOfManyYears:
         assert yearly_engine.ask("二〇〇七年发行了多少亿元长期建设国债？").answer == "4200亿元"
         assert yearly_engine.ask("二〇〇二年发行了多少亿元长期建设国债？").answer == "1500亿元"
 
+    def test_an_autonomous_region_named_for_short_picks_its_report(self, tmp_path, tokenizer: Tokenizer) -> None:
+        # 黑龙江's sentence holds more of the question's words; the place named picks the report.
+        reports = {
+            "2025年内蒙古自治区政府工作报告.txt": "2025年内蒙古自治区政府工作报告\n一、回顾\n"
+            "全年经济运行稳中有进，全区实现地区生产总值26314亿元，各项事业取得新的进展。\n",
+            "2025年宁夏回族自治区政府工作报告.txt": "2025年宁夏回族自治区政府工作报告\n一、回顾\n"
+            "全年经济运行稳中有进，全区实现地区生产总值5503亿元，各项事业取得新的进展。\n",
+            "2025年黑龙江省政府工作报告.txt": "2025年黑龙江省政府工作报告\n一、回顾\n全年实现地区生产总值16476亿元。\n",
+        }
+        engine = engine_over(tmp_path, reports, tokenizer)
+        assert engine.ask("内蒙古全年实现地区生产总值多少？").answer == "26314亿元"
+        assert engine.ask("宁夏全年实现地区生产总值多少？").answer == "5503亿元"
+
+    def test_the_reports_own_place_beside_a_figure_does_not_pick_it(self, tmp_path, tokenizer: Tokenizer) -> None:
+        # 新疆 closes the sentence that 6.1%'s clause opens, and is rarer in the text than 固定资产投资, which is
+        # 6.9%'s: a word of the report's title says which report, not which figure.
+        report = (
+            "2025年新疆政府工作报告\n一、回顾\n全疆地区生产总值同比增长6.1%、突破2万亿元大关，固定资产投资增长6.9%，"
+            "社会消费品零售总额增长2%，新疆经济社会稳的基础更加牢固。\n"
+            + "".join(f"第{n}季度固定资产投资项目审批提速，投资结构持续优化。\n" for n in "一二三四")
+            + "".join(f"第{n}批民生实事全部完成，群众满意度稳步提升。\n" for n in "一二三四五六七八九十")
+        )
+        engine = engine_over(tmp_path, {"2025年新疆政府工作报告.txt": report}, tokenizer)
+        assert engine.ask("新疆固定资产投资增长了多少？").answer == "6.9%"
+
     def test_an_amount_in_yi_yuan_answers_how_many_yi_yuan(self, yearly_engine: Engine) -> None:
         assert yearly_engine.ask("2002年发行了多少亿元长期建设国债？").answer == "1500亿元"
 
