@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .normalize import MEASURE_WORDS, NUMERALS
+from .normalize import HAN, MEASURE_WORDS, NUMERALS
 
-__all__ = ["CODE", "DATE", "FigureQuestion", "asks_for_figure", "counted_unit"]
+__all__ = ["CODE", "DATE", "FigureQuestion", "asks_for_figure", "counted_unit", "longest_shared_run"]
 
 # Counting words and units a report states figures in besides those of MEASURE_WORDS and the measures below.
 _COUNTING_UNITS = "个百分点 百分点 个月 户次 千瓦时 千瓦 兆瓦 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 秒".split()
@@ -121,6 +121,11 @@ LEAD_CHARS = 6
 LEAD_BONUS = 0.3
 # Share of the question's words a figure in another unit than the one asked for must have beside it.
 LOOSE_SHARE = 0.6
+# A figure's clause repeating a longer stretch of the question counts this much more for each character,
+# up to RUN_CAP characters: enough to tell apart clauses that share the same words, no more.
+RUN_GAIN = 0.01
+RUN_CAP = 12
+_NOT_WORDING_RE = re.compile(rf"[^0-9a-z{HAN}]+")
 # 第几届, 第多少批: an ordinal is asked for, and answered by one (第八届, 第3批).
 _ORDINAL_Q_RE = re.compile(r"第(?:几|多少)")
 _ORDINAL_RE = re.compile(rf"第\s*([{NUMERALS}]+|\d+)\s*({_UNIT_ALTERNATION})")
@@ -133,6 +138,17 @@ _FROM_RE = re.compile(r"[由从]\s*的?\s*$")
 _TO_RE = re.compile(r"[^，,；;。]*?[到至]\s*\d")
 # …unless that is what the question asks (原来有多少, 由多少增加到…).
 _ASKS_START_RE = re.compile(r"[由从]|原来|原先|起初|最初|之前|以前|开始")
+
+
+def longest_shared_run(question: str, text: str) -> int:
+    """Length of the longest stretch of ``question`` that ``text`` holds word for word."""
+    best = 0
+    for start in range(len(question)):
+        end = start + best + 1
+        while end <= len(question) and question[start:end] in text:
+            best = end - start
+            end += 1
+    return best
 
 
 def _compact(text: str) -> str:
@@ -359,6 +375,7 @@ class FigureQuestion:
     dates_wanted: bool  # 哪一年 or 几年 may ask which year; 多少年 asks how long
     asked: str = ""  # the question, normalised
     counted_phrase: str = ""  # what follows 多少个 up to the end (几个省实验室 → 省实验室)
+    wording: str = ""  # the question's words in a row, without punctuation or spaces
 
     @classmethod
     def of(
@@ -391,6 +408,7 @@ class FigureQuestion:
             leaders=tuple(forms for forms in question_words if forms[0] and before.endswith(forms[0])),
             trailers=tuple(forms for forms in question_words if forms[0] and after.startswith(forms[0])),
             counted_phrase=_compact(re.split(r"[?？!！。，,]", after)[0]),
+            wording=_NOT_WORDING_RE.sub("", normalized_question),
             possible=sum(weight(forms[0]) for forms in question_words if _is_evidence(forms[0]) and forms[0] != wanted),
             dates_wanted=wanted == "年" and "多少年" not in normalized_question,
             asked=normalized_question,
@@ -481,6 +499,9 @@ class FigureQuestion:
             # what is counted, as asked, says more than the verb before it.
             if len(self.counted_phrase) >= 2 and _shared_start(self.counted_phrase, passage, match.end()) >= min(len(self.counted_phrase), 4):
                 score += 2 * LEAD_BONUS
+            # Of two clauses holding the same words (一般公共预算总收入…增长0.8%，地方一般公共预算收入…增长0.6%),
+            # the one repeating more of the question word for word (一般公共预算收入).
+            score += RUN_GAIN * min(longest_shared_run(self.wording, passage[left:right]), RUN_CAP)
             if self.stated:
                 clause = passage[left:right].replace(match.group(0), "", 1)
                 score += sum(1.0 for phrase in self.stated if phrase in clause)

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from .answer import CODE, FigureQuestion
+from .answer import CODE, FigureQuestion, longest_shared_run
 from .chunking import PLACE_UNITS, Passage, ReportMeta, is_title_passage
 from .normalize import HAN
 from .scoring import PostingIndex
@@ -84,17 +84,6 @@ _TARGET_RE = re.compile(r"预期目标|目标[是为：:]|力争")
 _NOT_SUBJECTS = ("今年", "去年", "明年", "当前", "目前", "这", "那", "我", "本", "该", "此", "其")
 # A first sentence that defines its subject: the subject, then a bracketed gloss or 是/为/位于.
 _SUBJECT_RE = re.compile(r"\s*([^（(，,。：:；;、\s]{2,15}?)(?:[（(]|是|为|位于)")
-
-
-def longest_shared_run(question: str, text: str) -> int:
-    """Length of the longest stretch of ``question`` that ``text`` holds word for word."""
-    best = 0
-    for start in range(len(question)):
-        end = start + best + 1
-        while end <= len(question) and question[start:end] in text:
-            best = end - start
-            end += 1
-    return best
 
 
 def report_subject(opening: str) -> str | None:

@@ -453,6 +453,7 @@ LISTS_REPORT = (
     "实施青少年心理健康专项行动。拟安排地方政府专项债券4.4万亿元、比上年增加5000亿元。\n"
     "建成投产白酒技改项目，新增优质白酒产能5万千升。中央财政拟投入433亿元用于促进就业。\n"
     "五年来，国民收入由3010亿元增加到7790亿元。\n"
+    "一般公共预算总收入5955.6亿元、增长0.8%，地方一般公共预算收入3614.6亿元、增长0.6%。\n"
 )
 
 
@@ -485,6 +486,9 @@ class TestFiguresInLists:
             ("中央财政拿出多少钱来促进就业？", "433亿元"),  # jieba: 多少 / 钱来; 拿出 for 投入
             ("国民收入是多少亿元？", "7790亿元"),  # where 由…增加到 ended, not where it started
             ("国民收入由多少亿元增加？", "3010亿元"),
+            # both clauses hold every word; one repeats the question's 一般公共预算收入 as written
+            ("一般公共预算收入增长了多少？", "0.6%"),
+            ("一般公共预算总收入增长了多少？", "0.8%"),
         ],
     )
     def test_the_figure_of_the_thing_asked_about(self, lists_engine: Engine, question: str, figure: str) -> None:
