@@ -42,6 +42,10 @@ from .helpers import engine_over
         ("有多少辆车被检查了？", "检查车辆1500余辆", "1500余辆"),
         ("领导班子一年集中学习多少次？", "一年4次", "4次"),  # 一年 picks 一年4次 over 集中学习1次
         ("禁毒工作包括哪些方面？", "预防吸毒", None),  # the report lists them without writing 包括
+        ("宣传单发了几份？", "宣传资料4000余份", "4000余份"),  # jieba: 宣传 / 单发, unless 宣传单 is a word
+        ("貴鎮開展了幾次消防演練？", "应急救援演练5次", "5次"),  # 贵镇: "your town", the report's own
+        ("高观镇属于哪个区县？", "城口县高观镇", None),  # 区县 asks for a 县 or a 区
+        ("每个村建几个网格微信群？", "1-2个基础网格微信群", "1-2个"),  # 每个 for the report's 各
     ],
 )
 def test_answers_colloquial_questions(seed_engine: Engine, question: str, expect: str, figure: str | None) -> None:
