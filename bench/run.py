@@ -333,6 +333,9 @@ def quality(quick: bool) -> dict[str, Any]:
     done = subprocess.run([GOVQA, "eval", str(ROOT / "bench" / "bundled_questions.jsonl"), "--corpus", str(ROOT / "corpus"),
                            "--index", str(OUT / "index-bundled")], capture_output=True, text=True, check=False)
     out["bundled"] = done.stdout.strip().splitlines()[-3:]
+    done = subprocess.run([GOVQA, "eval", str(ROOT / "bench" / "bundled_questions2.jsonl"), "--corpus", str(ROOT / "corpus"),
+                           "--index", str(OUT / "index-bundled")], capture_output=True, text=True, check=False)
+    out["bundled2"] = done.stdout.strip().splitlines()[-3:]
     drcd = ROOT.parent / "shared" / "data" / "drcd" / "DRCD_dev_zh-Hans.json"
     if not quick and drcd.is_file():
         done = subprocess.run([*args, "--data", str(drcd)], capture_output=True, text=True, check=False)
@@ -440,6 +443,9 @@ def render(results: dict[str, Any], quick: bool, image: str = "bench/latency.png
     lines += ["Questions about the bundled report written in one go, before the fixes they prompted (`bench/bundled_questions.jsonl`;",
               "its first run: hit@1 19/23, figures 9/11, refusals 22/24 of its first 47, and 30 unanswerable ones added later):",
               "", "```", *q["bundled"], "```", ""]
+    if "bundled2" in q:
+        lines += ["A second set about the bundled report in new phrasings (`bench/bundled_questions2.jsonl`: 20 answerable, 5",
+                  "unanswerable; its first run: hit@1 15/20, figures 9/13, refusals 5/5):", "", "```", *q["bundled2"], "```", ""]
     if "drcd" in q:
         lines += ["DRCD dev, simplified (`bench/cmrc_eval.py --data …/DRCD_dev_zh-Hans.json`):", "", "```", *q["drcd"], "```", ""]
     if "negatives" in q:
