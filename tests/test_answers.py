@@ -458,6 +458,8 @@ LISTS_REPORT = (
     "建成投产白酒技改项目，新增优质白酒产能5万千升。中央财政拟投入433亿元用于促进就业。\n"
     "五年来，国民收入由3010亿元增加到7790亿元。\n"
     "一般公共预算总收入5955.6亿元、增长0.8%，地方一般公共预算收入3614.6亿元、增长0.6%。\n"
+    "一九五八年要求造林六千五百零六万亩，同时在采伐过的林地，补种和抚育二百一十九万亩。\n"
+    "一九七四年五月，老主席视察了当地工作。一九七六年九月，老主席与世长辞。\n"
 )
 
 
@@ -493,6 +495,10 @@ class TestFiguresInLists:
             # both clauses hold every word; one repeats the question's 一般公共预算收入 as written
             ("一般公共预算收入增长了多少？", "0.6%"),
             ("一般公共预算总收入增长了多少？", "0.8%"),
+            # the question's own year opens the sentence; what it asks about is in the second clause
+            ("1958年采伐过的林地要补种多少亩？", "219万亩"),
+            ("1958年要求造林多少亩？", "6506万亩"),
+            ("老主席是什么时候逝世的？", "1976年9月"),  # 逝世 for 与世长辞
         ],
     )
     def test_the_figure_of_the_thing_asked_about(self, lists_engine: Engine, question: str, figure: str) -> None:
