@@ -61,6 +61,9 @@ NORMALIZED_CACHE = 4096
 # A question about what was done (增长了多少, 减少了几天) is not answered by a target (预期目标…增长8%左右):
 # passages stating targets count this much.
 TARGET_WEIGHT = 0.5
+# Of the best few, a passage where what a 哪些 question asks for closes a list (…、…等标准) counts this much more.
+LIST_GAIN = 1.3
+LIST_KIND_CHARS = 6  # how far after 哪些 its kind is read
 
 _CJK_RE = re.compile(rf"[{HAN}]")
 _LATIN_RE = re.compile(r"[A-Za-z]{2,}")
@@ -84,6 +87,19 @@ _TARGET_RE = re.compile(r"预期目标|目标[是为：:]|力争")
 _NOT_SUBJECTS = ("今年", "去年", "明年", "当前", "目前", "这", "那", "我", "本", "该", "此", "其")
 # A first sentence that defines its subject: the subject, then a bracketed gloss or 是/为/位于.
 _SUBJECT_RE = re.compile(r"\s*([^（(，,。：:；;、\s]{2,15}?)(?:[（(]|是|为|位于)")
+
+
+def _listed_kind(normalized: str, words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """For 哪些 X (要深化哪些农村改革): a word of X closing a list, as a report writes one (粮食收储、集体产权…等改革)."""
+    which = normalized.find("哪些")
+    if which < 0:
+        return None
+    after = normalized[which + 2 : which + 2 + LIST_KIND_CHARS]
+    kinds = [re.escape(word) for word in words if len(word) >= 2 and word in after]
+    if not kinds:
+        return None
+    kind = "|".join(kinds)
+    return re.compile(rf"等(?:{kind})|、[^。；;！？!?]{{0,12}}(?:{kind})")
 
 
 def report_subject(opening: str) -> str | None:
@@ -457,12 +473,13 @@ class Engine:
         return scores
 
     def _by_wording(
-        self, question: str, normalized: str, candidates: np.ndarray, coverage: np.ndarray, final: np.ndarray
+        self, question: str, normalized: str, words: tuple[str, ...], candidates: np.ndarray, coverage: np.ndarray, final: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Candidates best first, after weighing what a question's wording says beyond its words.
 
         A report whose subject the question names counts SUBJECT_PREFERENCE more; of the best few, a
-        passage repeating a longer stretch of the question word for word counts more (SHARED_RUN_GAIN).
+        passage repeating a longer stretch of the question word for word counts more (SHARED_RUN_GAIN),
+        and so does one listing what a 哪些 question asks for (LIST_GAIN).
         """
         about = self._reports_asked_about(normalized)
         if about is not None:
@@ -473,10 +490,13 @@ class Engine:
         # more than the search. The question is read as asked and as normalised (五次 → 5次), so either
         # wording the report uses is met.
         asked = {_MATCHED_RE.sub("", text) for text in (question, normalized)}
+        listed = _listed_kind(normalized, words)
         for i in range(min(SHARED_RUN_DEPTH, len(order))):
             wording = self._own_words(int(order[i]))
             run = max(longest_shared_run(form, wording) for form in asked)
             final[i] *= math.exp(SHARED_RUN_GAIN * min(run, SHARED_RUN_CAP))
+            if listed is not None and listed.search(self.stored.passages[int(order[i])].text):
+                final[i] *= LIST_GAIN  # 要提高哪些标准: 稳步提高城乡低保、社会救助、抚恤优待等标准
         keep = np.lexsort((order, -final))
         return order[keep], coverage[keep], final[keep]
 
@@ -519,7 +539,7 @@ class Engine:
         if _DONE_RE.search(normalized) and not _PLANNED_RE.search(normalized):
             targets = np.array([self._states_targets(int(i)) for i in positive])
             final *= np.where(targets, TARGET_WEIGHT, 1.0)
-        order, coverage, final = self._by_wording(text, normalized, positive, coverage, final)
+        order, coverage, final = self._by_wording(text, normalized, terms.words, positive, coverage, final)
         figures: dict[int, str | None] = {}
         asked = FigureQuestion.of(normalized, [(w, *terms.expansions.get(w, ())) for w in terms.words], self._evidence_weight)
         counted = asked is not None and asked.counted

@@ -192,6 +192,16 @@ def test_words_spread_over_a_paragraph_still_find_its_passage(tmp_path, tokenize
     assert answer.answer == "12场"
 
 
+def test_which_ones_is_answered_by_a_list_of_them(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    # Both passages hold 提高 and 标准; 哪些标准 asks for the one listing standards (…、…等标准).
+    report = (
+        "某省2018年政府工作报告\n一、民生\n稳步提高居民收入水平，提高最低工资标准，提高住房公积金缴存标准。\n"
+        "强化民生兜底保障。稳步提高城乡低保、社会救助、抚恤优待等标准。\n"
+    )
+    answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("2018年要提高哪些标准？")
+    assert answer.answered and "抚恤优待等标准" in answer.passages[0].text
+
+
 def test_the_passage_that_repeats_the_questions_wording_comes_first(seed_engine: Engine) -> None:
     # Both passages hold 行政执法人员; one says what is asked of them (提高行政执法人员业务素质).
     answer = seed_engine.ask("镇里对行政执法人员有什么要求？")
