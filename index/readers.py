@@ -155,12 +155,21 @@ _SENTENCE_END = "。！？；：!?;:”’」』）)"
 _HEADING_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章部节])")
 
 
+# A page's number on a line of its own (- 3 -, —3—, 第3页, 3/12, 第 3 页 共 12 页): not part of any paragraph.
+_PAGE_NUMBER_RE = re.compile(r"^[-—–_\s]*(?:第\s*)?\d{1,4}\s*页?\s*(?:(?:/|共)\s*\d{1,4}\s*页?)?[-—–_\s]*$")
+# A space a PDF's layout put between two Chinese characters (高 观 镇), or between one and a number
+# (隐患 33处, 2020 年): no writer puts one there.
+_HAN_CLASS = f"[{HAN}，。、；：！？（）《》“”]"
+_HAN_GAP_RE = re.compile(rf"(?<={_HAN_CLASS})[ \t]+(?={_HAN_CLASS}|\d)|(?<=\d)[ \t]+(?={_HAN_CLASS})")
+
+
 def _join_pdf_lines(text: str) -> str:
-    """Undo a PDF's visual line breaks: a line continues unless it ends a sentence or a heading starts."""
+    """Undo a PDF's layout: a line continues unless it ends a sentence or a heading starts; page numbers
+    go, and so do spaces the layout put between Chinese characters."""
     paragraphs: list[str] = []
     for line in text.split("\n"):
-        line = line.strip()
-        if not line:
+        line = _HAN_GAP_RE.sub("", line.strip())
+        if not line or _PAGE_NUMBER_RE.match(line):
             continue
         if paragraphs and not paragraphs[-1].endswith(tuple(_SENTENCE_END)) and not _HEADING_START_RE.match(line) and len(paragraphs[-1]) > 20:
             paragraphs[-1] += line

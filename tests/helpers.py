@@ -44,6 +44,48 @@ def make_text_pdf(path: Path, lines: list[str]) -> Path:
         f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    return _write_pdf(path, objects)
+
+
+def make_cjk_pdf(path: Path, pages: list[list[str]]) -> Path:
+    """A PDF whose text layer is Chinese, one list of lines a page, as an office's export writes it: a
+    Type0 font (Identity-H) with a ToUnicode map, each line shown at its own position (no glyphs embedded,
+    so it renders blank, but its text extracts as with a real report)."""
+    chars = sorted({ch for lines in pages for line in lines for ch in line})
+    cid = {ch: n for n, ch in enumerate(chars, start=1)}
+    mappings = [f"<{cid[ch]:04X}> <{ord(ch):04X}>" for ch in chars]
+    blocks = "\n".join(
+        f"{len(chunk)} beginbfchar\n" + "\n".join(chunk) + "\nendbfchar" for chunk in (mappings[i : i + 100] for i in range(0, len(mappings), 100))
+    )
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        f"{blocks}\nendcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    font = len(pages) * 2 + 3  # objects: catalog, pages, (page, content) per page, then the font's four
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", ""]
+    kids = []
+    for lines in pages:
+        page = len(objects) + 1
+        kids.append(f"{page} 0 R")
+        content = "BT /F1 12 Tf 72 760 Td 16 TL " + " ".join("<" + "".join(f"{cid[ch]:04X}" for ch in line) + "> Tj T*" for line in lines) + " ET"
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {page + 1} 0 R /Resources << /Font << /F1 {font} 0 R >> >> >>")
+        objects.append(f"<< /Length {len(content)} >>\nstream\n{content}\nendstream")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(pages)} >>"
+    objects += [
+        f"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [{font + 1} 0 R] /ToUnicode {font + 2} 0 R >>",
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
+        f" /FontDescriptor {font + 3} 0 R /DW 1000 >>",
+        f"<< /Length {len(cmap)} >>\nstream\n{cmap}\nendstream",
+        "<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200"
+        " /CapHeight 700 /StemV 80 >>",
+    ]
+    return _write_pdf(path, objects)
+
+
+def _write_pdf(path: Path, objects: list[str]) -> Path:
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from index import ReportError, read_report, readers
+from index import Engine, ReportError, Tokenizer, build_index, read_report, readers
 
-from .helpers import make_blank_pdf, make_docx, make_text_pdf, make_zip_bomb
+from .helpers import make_blank_pdf, make_cjk_pdf, make_docx, make_text_pdf, make_zip_bomb
 
 REPORT = "城口县某镇2022年度工作报告\n一、安全生产\n开展消防演练6次。\n"
 
@@ -48,6 +48,37 @@ def test_pdf_text_layer(tmp_path: Path) -> None:
     path = make_text_pdf(tmp_path / "r.pdf", ["Annual report 2022", "Fire drills were held 6 times."])
     text = read_report(path).text
     assert "Annual report 2022" in text and "6 times" in text
+
+
+CJK_PDF_PAGES = [
+    # a line as long as an A4 page holds (about 28 characters), cut where the page ends, not the sentence
+    ["某镇2021年度法治政府建设工作报告", "一、平安建设", "持续狠抓安全生产工作，今年累计开展消防安全应急救援", "- 1 -"],
+    ["演练6次，悬挂横幅20余条。", "检查车辆1500余辆，排查 安 全 隐 患 33处。", "二、存在问题", "执法人员不足。", "第 2 页 共 2 页"],
+]
+
+
+def test_a_chinese_pdf_reads_as_its_paragraphs(tmp_path: Path) -> None:
+    # A PDF's lines are its layout: a sentence runs on over a line and a page break, a page number is no
+    # text, and spaces the layout put between characters are not the report's.
+    text = read_report(make_cjk_pdf(tmp_path / "r.pdf", CJK_PDF_PAGES)).text
+    assert text.split("\n") == [
+        "某镇2021年度法治政府建设工作报告",
+        "一、平安建设",
+        "持续狠抓安全生产工作，今年累计开展消防安全应急救援演练6次，悬挂横幅20余条。",
+        "检查车辆1500余辆，排查安全隐患33处。",
+        "二、存在问题",
+        "执法人员不足。",
+    ]
+
+
+def test_a_chinese_pdf_answers_from_its_joined_sentences(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    make_cjk_pdf(corpus / "r.pdf", CJK_PDF_PAGES)
+    build_index(corpus, tmp_path / "index", tokenizer)
+    answer = Engine.load(tmp_path / "index", tokenizer).ask("消防演练开展了几次？")
+    assert answer.answer == "6次" and "应急救援演练6次" in answer.passages[0].text
+    assert answer.passages[0].title == "某镇2021年度法治政府建设工作报告"
 
 
 @pytest.mark.parametrize(
