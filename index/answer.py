@@ -121,6 +121,7 @@ LEAD_CHARS = 6
 LEAD_BONUS = 0.3
 # Share of the question's words a figure in another unit than the one asked for must have beside it.
 LOOSE_SHARE = 0.6
+MEASURED_CHARS = 8  # how far before a figure the measure it states (参保人数1500万人) is read
 # A figure's clause repeating a longer stretch of the question counts this much more for each character,
 # up to RUN_CAP characters: enough to tell apart clauses that share the same words, no more.
 RUN_GAIN = 0.01
@@ -133,6 +134,11 @@ _CLAUSE_SPLIT = "，,；;。：:！？!?、（）()"
 # 收入3614.6亿元、增长0.6%: a clause opening with what changed, without saying what, is about the clause before.
 _SUBJECTLESS = ("增长", "下降", "增加", "减少", "提高", "降低", "上涨", "上升", "同比", "比上年")
 _ASIDE_CHARS = 30  # the longest bracketed aside a clause runs across
+_HAN_CHAR_RE = re.compile(f"[{HAN}]")
+# Characters that do not name whose measure it is (每名奖金, 于水温, 全市总人口): function and counting words.
+_NOT_OWNERS = frozenset("的之其于在为是与和及每各该本全总共约达") | frozenset(w for w in MEASURE_WORDS.split("|") if len(w) == 1)
+# The measure a figure states right before it (参保人数1500万人, 常住人口为8600余人).
+_LEADING_MEASURE_RE = re.compile(rf"({'|'.join(e for e, _u in _IMPLIED_UNITS if len(e) >= 2)})\s*(?:是|为|有|达到|达|约|共|总计|合计|：|:)*\s*$")
 # 国民收入由3010亿元增加到7790亿元: the figure after 由 or 从 is where the change started, not the value now…
 _FROM_RE = re.compile(r"[由从]\s*的?\s*$")
 _TO_RE = re.compile(r"[^，,；;。]*?[到至]\s*\d")
@@ -149,6 +155,22 @@ def longest_shared_run(question: str, text: str) -> int:
             best = end - start
             end += 1
     return best
+
+
+def _measured(normalized_question: str, words: Sequence[tuple[str, ...]]) -> tuple[str, str]:
+    """What a question measures and whose it is (浙江今年高考人数是多少 → 人数, 高考): the measure and the
+    question word before it, when both are words of two characters or more; ("", "") if it does not say."""
+    implied = _IMPLIED_RE.search(normalized_question)
+    if implied is None or len(implied.group(1)) < 2:
+        return ("", "")
+    plain = [forms[0] for forms in words]
+    if implied.group(1) not in plain:
+        return ("", "")
+    at = plain.index(implied.group(1))
+    owner = plain[at - 1] if at > 0 else ""
+    if len(owner) < 2 or not _HAN_CHAR_RE.match(owner) or not normalized_question[: implied.start()].rstrip("的").endswith(owner):
+        return ("", "")
+    return (implied.group(1), owner)
 
 
 def _compact(text: str) -> str:
@@ -376,6 +398,8 @@ class FigureQuestion:
     asked: str = ""  # the question, normalised
     counted_phrase: str = ""  # what follows 多少个 up to the end (几个省实验室 → 省实验室)
     wording: str = ""  # the question's words in a row, without punctuation or spaces
+    # 高考人数是多少: what is measured (人数) and whose it is (高考); ("", "") when the question does not say
+    measured: tuple[str, str] = ("", "")
 
     @classmethod
     def of(
@@ -409,6 +433,7 @@ class FigureQuestion:
             trailers=tuple(forms for forms in question_words if forms[0] and after.startswith(forms[0])),
             counted_phrase=_compact(re.split(r"[?？!！。，,]", after)[0]),
             wording=_NOT_WORDING_RE.sub("", normalized_question),
+            measured=_measured(normalized_question, question_words),
             possible=sum(weight(forms[0]) for forms in question_words if _is_evidence(forms[0]) and forms[0] != wanted),
             dates_wanted=wanted == "年" and "多少年" not in normalized_question,
             asked=normalized_question,
@@ -437,6 +462,21 @@ class FigureQuestion:
         """Whether the figure at ``start`` is a change (增长24%) that the question does not ask about."""
         verb = _CHANGE_BEFORE_RE.search(passage, max(0, start - 4), start)
         return verb is not None and verb.group(0) not in self.asked
+
+    def _of_another(self, passage: str, left: int, right: int, match: re.Match[str]) -> bool:
+        """Whether the figure measures what the question asks for, but of something else the passage names
+        instead: 参保人数1500万人 for 高考人数, in a passage that never names 高考."""
+        noun, owner = self.measured
+        if not noun:
+            return False
+        if owner in passage:
+            return False
+        lead = passage[max(left, match.start() - MEASURED_CHARS) : match.start()]
+        found = _LEADING_MEASURE_RE.search(lead)
+        if found is None or found.group(1) != noun:
+            return False
+        other = lead[max(0, found.start() - 2) : found.start()]  # 参保 of 参保人数: whose measure the passage states
+        return len(other) == 2 and all(_HAN_CHAR_RE.fullmatch(ch) and ch not in _NOT_OWNERS for ch in other)
 
     def _is_start(self, passage: str, match: re.Match[str]) -> bool:
         """Whether the figure is where a change started (由3010亿元增加到…) and the question asks about now."""
@@ -476,6 +516,8 @@ class FigureQuestion:
             left, right = _clause(passage, match.start(), match.end())
             if left > 0 and passage[left : match.start()].lstrip().startswith(_SUBJECTLESS):
                 left = _clause(passage, left - 1, left - 1)[0]
+            if self._of_another(passage, left, right, match):
+                return None  # 高考人数是多少: a passage on 参保人数 (1500万人) and not 高考 gives no such figure
             respective = _respectively(passage, match.start())
             if respective is not None:
                 items, mine = respective

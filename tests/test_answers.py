@@ -343,6 +343,14 @@ class TestFigures:
         answer = figures_engine.ask(question)
         assert answer.answered and answer.answer == figure
 
+    def test_the_same_measure_of_something_else_is_not_the_answer(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        report = "某省2025年政府工作报告\n一、民生\n城乡居民医保参保人数1500万人，新增护理员8000人。\n"
+        engine = engine_over(tmp_path, {"r.txt": report}, tokenizer)
+        assert engine.ask("医保参保人数是多少？").answer == "1500万人"
+        # 参保人数 is a count of people, but not of those who sat the 高考, which the report never names.
+        answer = engine.ask("今年高考人数是多少？")
+        assert answer.answer != "1500万人" and not answer.answered
+
     def test_a_share_that_picks_which_one_is_not_the_answer(self, figures_engine: Engine) -> None:
         # 哪项工作 is asked; the 九成 only says which.
         answer = figures_engine.ask("群众满意的比例达到九成以上的是哪项工作？")
