@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from .answer import CODE, FigureQuestion, longest_shared_run
+from .answer import CODE, DATE, FigureQuestion, longest_shared_run
 from .chunking import PLACE_UNITS, Passage, ReportMeta, is_title_passage
 from .normalize import HAN
 from .scoring import PostingIndex
@@ -48,6 +48,7 @@ FIGURE_BOOST = 1.5
 # A how-many question naming what it counts (多少人, 几次) whose best passage states no such figure is
 # not answered: the passage is about something else (疫情期间确诊了多少人 → 不漏一户、不落一人).
 NO_FIGURE = "报告里没有找到这个数字。"
+NO_FIGURE_IN_PASSAGE = "报告里没有直接写出这个数字，下面是最相关的段落。"
 # The best few after the coverage re-rank are re-ranked again by how long a stretch of the question they
 # repeat word for word (大莱龙铁路位于哪里 → 大莱龙铁路位于…): × e^(SHARED_RUN_GAIN · run), run capped.
 SHARED_RUN_DEPTH = 10
@@ -572,4 +573,7 @@ class Engine:
             return Answer(question, False, None, [], notices, suggestions=suggestions, highlights=highlights, reason=NO_FIGURE)
         if offset:
             figure = None
+        elif figure is None and asked is not None and asked.wanted not in (CODE, DATE):
+            # 白酒出口了多少: the passage is about it but states no such figure; say so, not as if it did.
+            notices = [*notices, NO_FIGURE_IN_PASSAGE]
         return Answer(question, True, figure, hits, notices, highlights=highlights, more=len(order) > wanted)

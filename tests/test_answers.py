@@ -351,6 +351,13 @@ class TestFigures:
         answer = engine.ask("今年高考人数是多少？")
         assert answer.answer != "1500万人" and not answer.answered
 
+    def test_a_passage_without_the_figure_says_it_has_none(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        # The passage is about what was asked, but states no amount: it is shown, and said to hold none.
+        report = "某省2025年政府工作报告\n一、开放\n稳定和扩大白酒、化肥、轮胎、茶叶等特色产品出口，推动更多产品走出去。\n"
+        answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("白酒出口了多少？")
+        assert answer.answered and answer.answer is None and "白酒" in answer.passages[0].text
+        assert any("没有直接写出这个数字" in notice for notice in answer.notices)
+
     def test_a_share_that_picks_which_one_is_not_the_answer(self, figures_engine: Engine) -> None:
         # 哪项工作 is asked; the 九成 only says which.
         answer = figures_engine.ask("群众满意的比例达到九成以上的是哪项工作？")
