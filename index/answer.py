@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .normalize import HAN, MEASURE_WORDS, NUMERALS
 
-__all__ = ["CODE", "DATE", "FigureQuestion", "asks_for_figure", "counted_unit", "longest_shared_run"]
+__all__ = ["CODE", "DATE", "OFTEN", "FigureQuestion", "asks_for_figure", "counted_unit", "longest_shared_run"]
 
 # Counting words and units a report states figures in besides those of MEASURE_WORDS and the measures below.
 _COUNTING_UNITS = "个百分点 百分点 个月 户次 千瓦时 千瓦 兆瓦 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 秒".split()
@@ -91,6 +91,10 @@ _DATE_RE = re.compile(
     r"(?<![\d.])(?:(?:1[5-9]|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号])"
 )
 DATE = "日期"
+# 多久集中学习一次, 几年举行一次: how often, answered by 每季度, 每两年 …, not by a span of time.
+_OFTEN_Q_RE = re.compile(r"(?:多久|多长时间|多少时间|几天|几个月|几年|几周)[^，,。;；?？]{0,10}?[一1]次")
+_EVERY_RE = re.compile(r"每(?:隔)?(?:[一两二三四五六七八九十\d]+个?)?(?:个)?(?:季度|半年|月|周|星期|年|天|日|小时)")
+OFTEN = "频次"
 _Q_UNIT_RE = re.compile(rf"(?:多少|(?<![哪\d这那近前后好十])几)({_UNIT_ALTERNATION})")  # not 20几所
 # 多少年轻人, 几年级: 年 begins a word there, and counts no years.
 _NOT_YEARS = "轻级龄代度底初末薪份会终报"
@@ -414,6 +418,8 @@ class FigureQuestion:
             return None
         counted = None if code or when else counted_unit(normalized_question)
         wanted = CODE if code else DATE if when else counted
+        if not code and _OFTEN_Q_RE.search(normalized_question):
+            counted, wanted = None, OFTEN
         if wanted is None and _CHANGE_Q_RE.search(normalized_question):
             wanted = "变化"  # 城镇化率提高了多少: 1.5个百分点 answers, as 1.5% would
         elif wanted is None and _RATE_Q_RE.search(normalized_question):
@@ -445,6 +451,8 @@ class FigureQuestion:
             return [(m, m.group(2), m.group(0)) for m in _ORDINAL_RE.finditer(passage)]
         if self.wanted == DATE:  # not a date the question states itself
             return [(m, DATE, m.group(0)) for m in _DATE_RE.finditer(passage) if _compact(m.group(0)) not in self.asked]
+        if self.wanted == OFTEN:
+            return [(m, OFTEN, m.group(0)) for m in _EVERY_RE.finditer(passage)]
         if self.wanted == CODE:  # not the question's own (17号线的编号是多少: not 17)
             return [(m, CODE, m.group(0)) for m in _CODE_RE.finditer(passage) if len(m.group(0)) >= 2 and m.group(0) not in self.asked]
         figures = [

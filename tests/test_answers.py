@@ -46,6 +46,7 @@ from .helpers import engine_over
         ("貴鎮開展了幾次消防演練？", "应急救援演练5次", "5次"),  # 贵镇: "your town", the report's own
         ("高观镇属于哪个区县？", "城口县高观镇", None),  # 区县 asks for a 县 or a 区
         ("每个村建几个网格微信群？", "1-2个基础网格微信群", "1-2个"),  # 每个 for the report's 各
+        ("领导班子多久集中学习一次？", "每季度组织全体领导班子集中学习1次", "每季度"),  # how often, not 一年 (1年)
     ],
 )
 def test_answers_colloquial_questions(seed_engine: Engine, question: str, expect: str, figure: str | None) -> None:
