@@ -348,9 +348,9 @@ def _overlap(
     """How well the figure's surroundings match the question's words.
 
     A word in the figure's own clause counts whole; one earlier in the same sentence (the verb
-    of a list: 设置了1个镇级网格，50个村级网格) counts 0.8, one later in it 0.6 when the figure opens
-    the sentence (1854年，第一个火车站建成); a longer word only partly present
-    counts by the share of its bigrams, at half. The figure's unit is not evidence.
+    of a list: 设置了1个镇级网格，50个村级网格) counts 0.8, one later in it 0.6 when the figure's clause
+    opens the sentence (1854年，第一个火车站建成) or its item of a ；-list; a longer word only partly
+    present counts by the share of its bigrams, at half. The figure's unit is not evidence.
     """
     left, right = clause_span
     clause = passage[left:right]
@@ -499,7 +499,9 @@ class FigureQuestion:
         """The figure in the (normalised) passage that best fits the question, with its unit; None if none fits.
 
         A figure fits when its unit is the one the question asks for (when it names one) and
-        the words of its clause share the most weight with the question's words.
+        the words of its clause share the most weight with the question's words. Of a 分别 list, a figure
+        is its own item's; a starting figure (由…到) is passed over unless asked for; and a passage stating
+        the asked measure of something else it names instead (参保人数 for 高考人数) gives none.
         """
         wanted = self.wanted
         best: tuple[float, str] | None = None

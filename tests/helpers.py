@@ -76,11 +76,15 @@ def make_cjk_pdf(path: Path, pages: list[list[str]]) -> Path:
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(pages)} >>"
     objects += [
         f"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [{font + 1} 0 R] /ToUnicode {font + 2} 0 R >>",
-        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
-        f" /FontDescriptor {font + 3} 0 R /DW 1000 >>",
+        (
+            "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity)"
+            f" /Supplement 0 >> /FontDescriptor {font + 3} 0 R /DW 1000 >>"
+        ),
         f"<< /Length {len(cmap)} >>\nstream\n{cmap}\nendstream",
-        "<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200"
-        " /CapHeight 700 /StemV 80 >>",
+        (
+            "<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800"
+            " /Descent -200 /CapHeight 700 /StemV 80 >>"
+        ),
     ]
     return _write_pdf(path, objects)
 
