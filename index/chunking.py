@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 # Bump when a change here cuts reports differently: indexes built before are then rebuilt.
-CHUNKER_VERSION = 3
+CHUNKER_VERSION = 4
 MAX_PASSAGE_CHARS = 250
 MAX_SENTENCES = 3
 _MAX_TITLE_CHARS = 60
@@ -43,6 +43,8 @@ _HEADING_RES = (
     (3, re.compile(r"^\d{1,2}(?:[、]|[.．](?!\d))")),
     (4, re.compile(r"^[（(]\d{1,2}[）)]")),
 )
+# A numbered line that explains a term (名词解释: 12.“三通一码”：赣服通、赣政通、赣企通、赣通码。) is content.
+_DEFINITION_RE = re.compile(r"\s*[^：:。，,]{1,30}[：:]\s*\S.{3,}")
 _ITEM_RE = re.compile(rf"^(?:[{_CN}]+是|一方面|另一方面|首先|其次|再次|最后|此外)")
 # A sentence ends at 。！？ (with any closing quotes or brackets), or at a colon that opens items.
 _SENTENCE_RE = re.compile(
@@ -206,6 +208,8 @@ def chunk_report(doc: str, text: str, sha256: str) -> tuple[ReportMeta, list[Pas
             continue
         sentences = _sentences(line, base)
         heading = _heading_level(line)
+        if heading and heading[0] >= 3 and _DEFINITION_RE.match(line, heading[1]):
+            heading = None  # 2.“两新”：大规模设备更新和消费品以旧换新。: a term explained, not a heading
         if heading and sentences:
             level, _marker_end = heading
             first_start, first_end = sentences[0]

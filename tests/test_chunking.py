@@ -93,3 +93,16 @@ def test_a_title_like_line_inside_the_text_is_not_the_title() -> None:
 def test_a_province_named_for_short_is_the_place() -> None:
     meta, _ = chunk_report("2025年宁夏政府工作报告.docx", "2025年宁夏政府工作报告\n正文。\n", "x")
     assert meta.place == "宁夏"
+
+
+def test_a_numbered_line_explaining_a_term_is_a_passage_not_a_heading() -> None:
+    # 名词解释 at the end of a provincial report: each numbered line explains a term.
+    text = (
+        "2025年某省政府工作报告\n一、主要任务\n1.加强组织领导\n各地要压实责任。\n附件\n名词解释\n"
+        "12.“三通一码”：赣服通、赣政通、赣企通、赣通码。\n13.“两新”：大规模设备更新和消费品以旧换新。\n"
+    )
+    _meta, passages = chunk_report("r.txt", text, "0")
+    by_text = {p.text: p for p in passages}
+    assert "12.“三通一码”：赣服通、赣政通、赣企通、赣通码。" in by_text
+    assert "13.“两新”：大规模设备更新和消费品以旧换新。" in by_text
+    assert by_text["各地要压实责任。"].section == ("一、主要任务", "1.加强组织领导")  # a short heading stays one

@@ -61,6 +61,7 @@ class TestQuestionWords:
             ("有多少辆车被检查了？", ("车", "检查")),  # jieba: 多少 / 辆车
             ("禁毒工作包括哪些方面？", ("禁毒", "工作", "包括")),  # jieba: 哪些方面
             ("2020年全镇财政收入多少？", ("2020", "全镇", "财政收入")),  # the year's 年 is not a word of its own
+            ("政府工作报告是哪天作的？", ("政府", "工作", "报告", "作")),  # jieba: 哪 / 天作; 哪天 asks when
             # jieba: 哪 / 一个, 哪 / 一种: the count belongs to the asking word (the report writes 1个)
             ("哪一个村调解纠纷最多？", ("村", "调解纠纷", "最", "多")),
             ("禁毒宣传用了哪一种方式？", ("禁毒", "宣传", "用", "方式")),
