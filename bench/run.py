@@ -346,7 +346,7 @@ def quality(quick: bool) -> dict[str, Any]:
         done = subprocess.run([*args, "--data", str(drcd), "--ask-of", str(cmrc)], capture_output=True, text=True, check=False)
         out["negatives"] += done.stdout.strip().splitlines()
     if not quick:
-        for name in ("reports_questions", "reports_heldout", "reports_heldout2", "reports_heldout3", "reports_heldout4", "reports_heldout5"):
+        for name in ("reports_questions", "reports_heldout", "reports_heldout2", "reports_heldout3", "reports_heldout4", "reports_heldout5", "reports_heldout6"):
             done = subprocess.run([sys.executable, str(ROOT / "bench" / "reports_eval.py"), "--questions", str(ROOT / "bench" / f"{name}.jsonl")],
                                   capture_output=True, text=True, check=False)
             out[name] = done.stdout.strip().splitlines()[-3:]
@@ -472,6 +472,10 @@ def render(results: dict[str, Any], quick: bool, image: str = "bench/latency.png
     if "reports_heldout5" in q:
         lines += ["A fifth set, mostly what/which/how questions (`bench/reports_heldout5.jsonl`: 24 answerable, 5 unanswerable;",
                   "first run: hit@1 19/24, hit@3 22/24, figures 1/3, refusals 2/5):", "", "```", *q["reports_heldout5"], "```", ""]
+    if "reports_heldout6" in q:
+        lines += ["A sixth set, on the 2025 provincial reports (`bench/reports_heldout6.jsonl`: 23 answerable, 4 unanswerable;",
+                  "first run: hit@1 17/22, hit@3 20/22, figures 6/7, refusals 1/5, one of those 5 since found answerable):",
+                  "", "```", *q["reports_heldout6"], "```", ""]
     if "growth" in q:
         lines += ["Last year's growth or this year's target (`bench/growth_eval.py`): each 2025 provincial report asked",
                   "'<province><indicator>增长了多少？' for six indicators, over all 83 reports; expected is the one growth figure",
