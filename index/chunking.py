@@ -61,7 +61,8 @@ _PROVINCES = (
 _PROVINCE_RE = re.compile(rf"^(?:(?:19|20)\d{{2}}年度?)?({'|'.join(_PROVINCES)})")
 # The administrative units a place name ends in (城口县, 高观镇), as a regex alternation.
 PLACE_UNITS = "省|自治区|特别行政区|市|自治州|州|盟|地区|县|区|旗|镇|乡|街道"
-_PLACE_RE = re.compile(rf"^(?:(?:19|20)\d{{2}}年度?)?((?:[{HAN}]{{1,9}}?(?:{PLACE_UNITS}))+)")
+# 关于城口县明中乡2021年度…的报告: 关于 ("on") opens many a title, and is no part of the place.
+_PLACE_RE = re.compile(rf"^(?:关于)?(?:(?:19|20)\d{{2}}年度?)?((?:[{HAN}]{{1,9}}?(?:{PLACE_UNITS}))+)")
 
 
 @dataclass(frozen=True)

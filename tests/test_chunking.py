@@ -61,6 +61,8 @@ def test_place_and_year_parsing() -> None:
     assert parse_place("2025年上海市政府工作报告") == "上海市"
     assert parse_year("1954年中华人民共和国国务院政府工作报告") == 1954
     assert parse_place("中华人民共和国国务院政府工作报告") is None
+    assert parse_place("关于城口县明中乡2021年度法治政府建设工作的报告") == "城口县明中乡"  # 关于 is no place
+    assert parse_place("巫溪县文峰镇关于2021年法治政府建设工作情况的报告") == "巫溪县文峰镇"
 
 
 def test_unbroken_clause_longer_than_the_limit_is_still_split() -> None:
