@@ -92,6 +92,10 @@ _WHEN_Q_RE = re.compile(r"什么时候|什么时间|何时|何年|哪一?年|哪
 _DATE_RE = re.compile(
     r"(?<![\d.])(?:(?:1[5-9]|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号])"
 )
+# 哪一年, 何年: a year is asked, so a day of a month (8月15日) does not answer; a year of history may be
+# written in three digits or four (1261年, 480年).
+_YEAR_ASKED_RE = re.compile(r"何年|哪一?年|几几年")
+_YEAR_RE = re.compile(r"(?<![\d.])(?:1\d{3}|20\d{2}|[1-9]\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?")
 DATE = "日期"
 # 多久集中学习一次, 几年举行一次: how often, answered by 每季度, 每两年 …, not by a span of time.
 _OFTEN_Q_RE = re.compile(r"(?:多久|多长时间|多少时间|几天|几个月|几年|几周)[^，,。;；?？]{0,10}?[一1]次")
@@ -452,7 +456,8 @@ class FigureQuestion:
         if self.ordinal:
             return [(m, m.group(2), m.group(0)) for m in _ORDINAL_RE.finditer(passage)]
         if self.wanted == DATE:  # not a date the question states itself
-            return [(m, DATE, m.group(0)) for m in _DATE_RE.finditer(passage) if _compact(m.group(0)) not in self.asked]
+            dates = _YEAR_RE if _YEAR_ASKED_RE.search(self.asked) else _DATE_RE
+            return [(m, DATE, m.group(0)) for m in dates.finditer(passage) if _compact(m.group(0)) not in self.asked]
         if self.wanted == OFTEN:
             return [(m, OFTEN, m.group(0)) for m in _EVERY_RE.finditer(passage)]
         if self.wanted == CODE:  # not the question's own (17号线的编号是多少: not 17)

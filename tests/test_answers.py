@@ -487,6 +487,7 @@ LISTS_REPORT = (
     "一九五八年要求造林六千五百零六万亩，同时在采伐过的林地，补种和抚育二百一十九万亩。\n"
     "一九七四年五月，老主席视察了当地工作。一九七六年九月，老主席与世长辞。\n"
     "2025年1月13日在省人民代表大会第三次会议上，省长作政府工作报告。\n"
+    "古城始建于845年，历时多年，于8月15日全面建成，成为当地名胜。\n"
 )
 
 
@@ -527,6 +528,8 @@ class TestFiguresInLists:
             ("1958年要求造林多少亩？", "6506万亩"),
             ("老主席是什么时候逝世的？", "1976年9月"),  # 逝世 for 与世长辞
             ("政府工作报告是哪天作的？", "2025年1月13日"),  # jieba: 哪 / 天作
+            # 哪一年 asks a year: not the 8月15日 nearer the question's words, and a year of three digits counts
+            ("古城是哪一年建成的？", "845年"),
         ],
     )
     def test_the_figure_of_the_thing_asked_about(self, lists_engine: Engine, question: str, figure: str) -> None:
