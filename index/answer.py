@@ -17,7 +17,7 @@ _COUNTING_UNITS = "个百分点 百分点 个月 户次 千瓦时 千瓦 兆瓦 
 _KIND_UNITS = {
     "米": "公里 千米 米 厘米 公分 毫米 公尺 英里 英尺 英寸 海里 光年 km cm mm m",
     "平方米": "平方公里 平方千米 平方米 平方公尺 平方英里 公顷 亩 km2 m2",
-    "公斤": "吨 公斤 千克 克 斤 磅 kg g",
+    "公斤": "吨 公斤 千克 克 斤 担 磅 kg g",
     "元": "元 万元 亿元 美元 港元 港币 澳元 欧元 日元 英镑 韩元 卢布 越南盾 新台币 台币 人民币",
     "度": "度 °c",
     "立方米": "立方米 立方千米 m3 升 千升 毫升",
@@ -106,7 +106,7 @@ _Q_UNIT_RE = re.compile(rf"(?:多少|(?<![哪\d这那近前后好十])几)({_UNI
 _NOT_YEARS = "轻级龄代度底初末薪份会终报"
 _FIGURE_RE = re.compile(
     rf"(?<![\d.])(?P<number>(?:{_NUMBER})(?:\s*[-~～—至到]\s*(?:{_NUMBER}))?)\s*(?P<before>余|多)?(?P<big>万|亿|千)?(?P<after>余|多)?"
-    rf"\s*(?P<unit>%|‰|{_UNIT_ALTERNATION})"  # 4000余份, 1120多万人, 3.2万余处
+    rf"\s*(?P<unit>%|‰|{_UNIT_ALTERNATION})(?:(?<=倍)多)?"  # 4000余份, 1120多万人, 3.2万余处, 1倍多
 )
 # 九成, 3成: a share in tenths (群众满意率达九成以上), not 成立, 成为, 成年 ….
 _TENTHS_RE = re.compile(rf"(?<![{NUMERALS}\d.])(?P<number>[一二两三四五六七八九]|\d(?:\.\d+)?)(?P<unit>成)(?![立为功果本员就熟长效绩型品交都了套年不])")
@@ -150,7 +150,7 @@ _NOT_OWNERS = frozenset("的之其于在为是与和及每各该本全总共约�
 # The measure a figure states right before it (参保人数1500万人, 常住人口为8600余人).
 _LEADING_MEASURE_RE = re.compile(rf"({'|'.join(e for e, _u in _IMPLIED_UNITS if len(e) >= 2)})\s*(?:是|为|有|达到|达|约|共|总计|合计|：|:)*\s*$")
 # 国民收入由3010亿元增加到7790亿元: the figure after 由 or 从 is where the change started, not the value now…
-_FROM_RE = re.compile(r"[由从]\s*的?\s*$")
+_FROM_RE = re.compile(r"[由从]\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?)?\s*的?\s*$")  # 从2002年1288亿元增加到…
 _TO_RE = re.compile(r"[^，,；;。]*?[到至]\s*\d")
 # …unless that is what the question asks (原来有多少, 由多少增加到…).
 _ASKS_START_RE = re.compile(r"[由从]|原来|原先|起初|最初|之前|以前|开始")
@@ -332,8 +332,10 @@ def _respectively(passage: str, start: int) -> tuple[list[str], int] | None:
         first -= 1
     while last + 1 < len(chain) and _CHAIN_GAP_RE.fullmatch(passage, chain[last].end(), chain[last + 1].start()):
         last += 1
-    lead = passage[opening:respectively]
-    lead = re.split(r"[，,：:（(]", lead)[-1]
+    # The items are named in the clause before 分别, or in the one before that when this one only says
+    # when (农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到2253元和6280元).
+    clauses = re.split(r"[，,：:（(]", passage[opening:respectively])
+    lead = clauses[-1] if _ITEMS_SPLIT_RE.search(clauses[-1]) or len(clauses) < 2 else clauses[-2]
     items = [item for item in _ITEMS_SPLIT_RE.split(lead) if item.strip()]
     if len(items) < 2 or len(items) != last - first + 1:
         return None
@@ -497,7 +499,7 @@ class FigureQuestion:
         """Whether the figure is where a change started (由3010亿元增加到…) and the question asks about now."""
         return (
             self.wanted != DATE  # 从1961年8月12日起…到…: a when-question asks when it began
-            and _FROM_RE.search(passage, max(0, match.start() - 3), match.start()) is not None
+            and _FROM_RE.search(passage, max(0, match.start() - 10), match.start()) is not None
             and _TO_RE.match(passage, match.end()) is not None
             and _ASKS_START_RE.search(self.asked) is None
         )
@@ -552,7 +554,7 @@ class FigureQuestion:
             trail = passage[match.end() : min(right, match.end() + LEAD_CHARS)]
             if any(form in lead for forms in self.leaders for form in forms):
                 score += LEAD_BONUS
-            if any(form in trail for forms in self.trailers for form in forms):
+            if any(form in trail[: len(form) + 2] for forms in self.trailers for form in forms):
                 score += LEAD_BONUS
             # 几个省实验室 against 启动建设…3个省实验室，批复建设22个全省重点实验室: the figure followed right away by
             # what is counted, as asked, says more than the verb before it.

@@ -31,12 +31,17 @@ _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 MEASURE_WORDS = (
     "人次|平方公里|公里|千米|平方米|公顷|万元|亿元|元|公斤|千克|小时|分钟|"
     "次|回|个|份|辆|起|处|块|张|条|幅|人|户|名|项|场|家|间|所|座|栋|层|台|件|篇|本|册|部|首|集|章|"
-    "期|批|轮|届|年|天|周|月|岁|位|支|套|亩|吨|米|类|种|组|棵|株|头|只|艘|架|枚|门|倍|卷|辑"
+    "期|批|轮|届|年|天|周|月|岁|位|支|套|亩|吨|米|类|种|组|棵|株|头|只|艘|架|枚|门|倍|卷|辑|担"
 )
 NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _NUMERAL_RE = re.compile(
     rf"(?<![{NUMERALS}第哪这那每某])(?!一批)([{NUMERALS}]+)(余|多)?(?=(?:{MEASURE_WORDS}))"
 )
+# 裁减军队员额五十万: a numeral ending in 万 or 亿 is a number with or without a measure word after it (not
+# 千万 "by all means", 万一, 亿万: a digit must come before the 万).
+_BIG_NUMERAL_RE = re.compile(rf"(?<![{NUMERALS}第哪这那每某])([{NUMERALS}]*[一二两三四五六七八九][{NUMERALS}]*[万亿])(余|多)?(?![{NUMERALS}])")
+# 1 6 5 5 亿美元: digits a layout spaced apart are one number.
+_SPACED_DIGITS_RE = re.compile(r"(?<![\d.])\d(?: \d){2,}(?![\d.])")
 # 一九九五年: a year written digit by digit (not a count of 1995 years, and not 一千九百九十五).
 _DIGIT_YEAR_RE = re.compile(rf"(?<![{NUMERALS}])([零〇一二三四五六七八九]{{4}})(?=年)")
 _PERCENT_RE = re.compile(rf"([百千])分之([{NUMERALS}]+(?:点[{''.join(_DIGITS)}]+)?|\d+(?:\.\d+)?)")
@@ -119,4 +124,6 @@ class Normalizer:
         text = _PERCENT_RE.sub(_percent, text)
         text = _DIGIT_YEAR_RE.sub(lambda m: m.group(1).translate(_DECIMAL_DIGITS), text)
         text = _NUMERAL_RE.sub(_numeral_to_digits, text)
-        return _SPACES_RE.sub(" ", text)
+        text = _BIG_NUMERAL_RE.sub(_numeral_to_digits, text)
+        text = _SPACES_RE.sub(" ", text)
+        return _SPACED_DIGITS_RE.sub(lambda m: m.group(0).replace(" ", ""), text)

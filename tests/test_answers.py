@@ -488,6 +488,9 @@ LISTS_REPORT = (
     "一九七四年五月，老主席视察了当地工作。一九七六年九月，老主席与世长辞。\n"
     "2025年1月13日在省人民代表大会第三次会议上，省长作政府工作报告。\n"
     "古城始建于845年，历时多年，于8月15日全面建成，成为当地名胜。\n"
+    "要按期完成三年内裁减军队员额五十万的任务。烤烟：达到七百八十万担，增长百分之七十六点六。\n"
+    "全社会研究与实验发展经费，从2002年1288亿元增加到2007年的3664亿元。居民储蓄存款余额五年增长1倍多。\n"
+    "农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到2253元和6280元。\n"
 )
 
 
@@ -530,6 +533,11 @@ class TestFiguresInLists:
             ("政府工作报告是哪天作的？", "2025年1月13日"),  # jieba: 哪 / 天作
             # 哪一年 asks a year: not the 8月15日 nearer the question's words, and a year of three digits counts
             ("古城是哪一年建成的？", "845年"),
+            ("要裁减多少军队员额？", "50万"),  # 五十万 with no measure word; 3年内 says by when
+            ("烤烟产量达到多少担？", "780万担"),  # 担, a weight
+            ("2007年全社会研究与实验发展经费是多少？", "3664亿元"),  # 从2002年1288亿元 is where it started
+            ("居民储蓄存款余额五年增长了多少？", "1倍多"),
+            ("2000年城镇居民人均可支配收入是多少？", "6280元"),  # 分别, its items in the clause before
         ],
     )
     def test_the_figure_of_the_thing_asked_about(self, lists_engine: Engine, question: str, figure: str) -> None:

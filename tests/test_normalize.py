@@ -31,6 +31,9 @@ def normalize() -> Normalizer:
         ("一九九五年固定资产投资", "1995年固定资产投资"),  # a year digit by digit
         ("二〇二〇年", "2020年"),
         ("两批", "2批"),
+        ("裁减军队员额五十万的任务", "裁减军队员额50万的任务"),  # 万 ends a number, measure word or not
+        ("由1 6 5 5 亿美元增加到3 2 5 1 亿美元", "由1655 亿美元增加到3251 亿美元"),  # digits a layout spaced
+        ("烤烟达到七百八十万担", "烤烟达到780万担"),
         # guards: not counts
         ("张三", "张三"),
         ("零售价", "零售价"),
@@ -42,6 +45,9 @@ def normalize() -> Normalizer:
         ("第一次", "第一次"),
         ("推进一批项目", "推进一批项目"),  # "a number of", not one batch
         ("一二三四五年", "一二三四五年"),  # five digits: no year
+        ("千万不要", "千万不要"),  # "by all means": no digit before 万
+        ("万一出现", "万一出现"),
+        ("亿万人民", "亿万人民"),
     ],
 )
 def test_folding(normalize: Normalizer, raw: str, folded: str) -> None:
