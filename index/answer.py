@@ -560,15 +560,17 @@ class FigureQuestion:
             # what is counted, as asked, says more than the verb before it.
             if len(self.counted_phrase) >= 2 and _shared_start(self.counted_phrase, passage, match.end()) >= min(len(self.counted_phrase), 4):
                 score += 2 * LEAD_BONUS
-            # Of two clauses holding the same words (一般公共预算总收入…增长0.8%，地方一般公共预算收入…增长0.6%),
-            # the one repeating more of the question word for word (一般公共预算收入).
-            score += RUN_GAIN * min(longest_shared_run(self.wording, passage[left:right]), RUN_CAP)
             if self.stated:
                 # The question's own figure beside this one (至道三年…划分为多少路), or earlier in its sentence
                 # (1958年要求造林6506万亩，同时在采伐过的林地，补种219万亩), as a question word would count.
                 clause = passage[left:right].replace(match.group(0), "", 1)
                 before = passage[_sentence_start(passage, left) : left]
                 score += sum(1.0 if phrase in clause else 0.8 if phrase in before else 0.0 for phrase in self.stated)
-            if best is None or score > best[0]:
-                best = (score, _compact(figure))
+            # Of two clauses holding the same words (一般公共预算总收入…增长0.8%，地方一般公共预算收入…增长0.6%),
+            # the one repeating more of the question word for word (一般公共预算收入). Read only where it could
+            # decide: a figure that cannot reach the best even with the most it adds is not the answer.
+            if best is None or score + RUN_GAIN * RUN_CAP > best[0]:
+                score += RUN_GAIN * min(longest_shared_run(self.wording, passage[left:right]), RUN_CAP)
+                if best is None or score > best[0]:
+                    best = (score, _compact(figure))
         return best[1] if best else None
