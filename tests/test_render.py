@@ -7,6 +7,7 @@ import logging
 from bot.logs import RedactTokenFilter
 from bot.render import highlight, render_html, render_text, split_message
 from index import Answer, Hit
+from index.engine import NO_FIGURE_IN_PASSAGE
 
 
 def hit(text: str, section: str = "一、<工作>") -> Hit:
@@ -39,6 +40,16 @@ def test_a_single_block_over_the_limit_is_cut_without_breaking_tags() -> None:
     assert all(len(p) <= 4096 for p in parts)
     assert all(p.count("<b>") == p.count("</b>") for p in parts)
     assert not any(p.endswith("&am") for p in parts)
+
+
+def test_a_passage_without_the_figure_asked_for_comes_after_saying_so() -> None:
+    answer = Answer(
+        "白酒出口了多少？", True, None, [hit("稳定和扩大白酒等特色产品出口。")], [NO_FIGURE_IN_PASSAGE], highlights=["白酒"]
+    )
+    text = render_text(answer)
+    assert text.index("提示：报告里没有直接写出这个数字") < text.index("稳定和扩大白酒") and "答：" not in text
+    (message,) = render_html(answer)
+    assert message.index("提示：报告里没有直接写出这个数字") < message.index("稳定和扩大")
 
 
 def test_refusal_is_plain() -> None:
