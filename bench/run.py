@@ -391,32 +391,33 @@ def plot_path(out: Path) -> Path:
     return ROOT / "bench" / "latency.png" if out.resolve() == (ROOT / "BENCHMARKS.md").resolve() else out.with_suffix(".png")
 
 
-# The question sets written after the first two, each with what its first run gave (BENCHMARKS.md says it).
+# The question sets written after the first two, each with what its first run gave (BENCHMARKS.md says it);
+# the third and fourth share one description.
 BUNDLED2_ABOUT = [
     "A second set about the bundled report in new phrasings (`bench/bundled_questions2.jsonl`: 20 answerable, 5",
     "unanswerable; its first run: hit@1 15/20, figures 9/13, refusals 5/5):",
 ]
 HELD_OUT_SETS = [
-    ("reports_heldout2", [
+    (("reports_heldout2",), [
         "A second held-out set (`bench/reports_heldout2.jsonl`: 25 answerable, 6 unanswerable, written from random",
         "sentences like the first). Its one run before any change: hit@1 21/25, figures 14/25, refusals 3/6; the general",
         "fixes it prompted (units of measure, a list's figures, places, bracketed asides) are in the commit log:",
     ]),
-    ("reports_heldout3", [
+    (("reports_heldout3", "reports_heldout4"), [
         "A third and a fourth set written the same way (`bench/reports_heldout3.jsonl`: 33 answerable, 8 unanswerable;",
         "`bench/reports_heldout4.jsonl`: 24 and 6, in residents' words: 啥, 咋样, 拿出多少钱来, traditional script).",
         "Their first runs: hit@1 31/33, figures 19/25, refusals 6/8, and 20/24, 10/13, 3/6; the fixes they prompted",
         "(分别 lists, what a figure counts, money in 万亿元, volumes, years in Chinese digits) are in the commit log:",
     ]),
-    ("reports_heldout5", [
+    (("reports_heldout5",), [
         "A fifth set, mostly what/which/how questions (`bench/reports_heldout5.jsonl`: 24 answerable, 5 unanswerable;",
         "first run: hit@1 19/24, hit@3 22/24, figures 1/3, refusals 2/5):",
     ]),
-    ("reports_heldout6", [
+    (("reports_heldout6",), [
         "A sixth set, on the 2025 provincial reports (`bench/reports_heldout6.jsonl`: 23 answerable, 4 unanswerable;",
         "first run: hit@1 17/22, hit@3 20/22, figures 6/7, refusals 1/5, one of those 5 since found answerable):",
     ]),
-    ("reports_heldout7", [
+    (("reports_heldout7",), [
         "A seventh set, how-many questions on the national reports 1954–2021 (`bench/reports_heldout7.jsonl`: 23 answerable,",
         "2 unanswerable; first run: hit@1 22/23, figures 15/23, refusals 0/2):",
     ]),
@@ -489,11 +490,11 @@ def render(results: dict[str, Any], quick: bool, image: str = "bench/latency.png
                   "Held out (`bench/reports_heldout.jsonl`: 23 answerable, 12 that the reports do not answer, checked by searching",
                   "their text). Its one run before any change: hit@1 23/23, figures 23/23, refusals 8/12; one general fix followed:",
                   "", "```", *q["reports_heldout"], "```", ""]
-    for name, about in HELD_OUT_SETS:
-        if name in q:
-            lines += [*about, "", "```", *q[name], "```", ""]
-        if name == "reports_heldout3" and "reports_heldout4" in q:
-            lines[-1:-1] = ["", "```", *q["reports_heldout4"], "```"]  # the fourth set shares the third's lines
+    for names, about in HELD_OUT_SETS:
+        if names[0] in q:
+            lines += [*about, ""]
+            for name in names:
+                lines += ["```", *q.get(name, []), "```", ""]
     if "growth" in q:
         lines += ["Last year's growth or this year's target (`bench/growth_eval.py`): each 2025 provincial report asked",
                   "'<province><indicator>增长了多少？' for six indicators, over all 83 reports; expected is the one growth figure",

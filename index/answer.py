@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .normalize import HAN, MEASURE_WORDS, NUMERALS
+from .normalize import HAN, HAN_RE, MEASURE_WORDS, NUMERALS
 
-__all__ = ["CODE", "DATE", "OFTEN", "FigureQuestion", "asks_for_figure", "counted_unit", "longest_shared_run"]
+__all__ = ["CODE", "DATE", "OFTEN", "FigureQuestion", "asks_for_figure", "counted_unit", "longest_shared_run", "wording"]
 
 # Counting words and units a report states figures in besides those of MEASURE_WORDS and the measures below.
 _COUNTING_UNITS = "个百分点 百分点 个月 户次 千瓦时 千瓦 兆瓦 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 秒".split()
@@ -89,13 +89,12 @@ _CODE_RE = re.compile(r"(?<![0-9a-z.\-])(?=[0-9a-z-]*\d)[0-9a-z]+(?:-[0-9a-z]+)*
 CODE = "号码"
 # 什么时候, 何时, 哪一年: answered by a date (2020年6月, 6月15日), read like a figure.
 _WHEN_Q_RE = re.compile(r"什么时候|什么时间|何时|何年|哪一?年|哪个?月|哪一?天|几月|几号")
-_DATE_RE = re.compile(
-    r"(?<![\d.])(?:(?:1[5-9]|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号])"
-)
+_MONTH_DAY = r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
+_DATE_RE = re.compile(rf"(?<![\d.])(?:(?:1[5-9]|20)\d{{2}}\s*年(?:{_MONTH_DAY})?|\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号])")
 # 哪一年, 何年: a year is asked, so a day of a month (8月15日) does not answer; a year of history may be
 # written in three digits or four (1261年, 480年).
 _YEAR_ASKED_RE = re.compile(r"何年|哪一?年|几几年")
-_YEAR_RE = re.compile(r"(?<![\d.])(?:1\d{3}|20\d{2}|[1-9]\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?")
+_YEAR_RE = re.compile(rf"(?<![\d.])(?:1\d{{3}}|20\d{{2}}|[1-9]\d{{2}})\s*年(?:{_MONTH_DAY})?")
 DATE = "日期"
 # 多久集中学习一次, 几年举行一次: how often, answered by 每季度, 每两年 …, not by a span of time.
 _OFTEN_Q_RE = re.compile(r"(?:多久|多长时间|多少时间|几天|几个月|几年|几周)[^，,。;；?？]{0,10}?[一1]次")
@@ -136,7 +135,7 @@ MEASURED_CHARS = 8  # how far before a figure the measure it states (参保人�
 # up to RUN_CAP characters: enough to tell apart clauses that share the same words, no more.
 RUN_GAIN = 0.01
 RUN_CAP = 12
-_NOT_WORDING_RE = re.compile(rf"[^0-9a-z{HAN}]+")
+_NOT_WORDING_RE = re.compile(rf"[^0-9A-Za-z{HAN}]+")
 # 第几届, 第多少批: an ordinal is asked for, and answered by one (第八届, 第3批).
 _ORDINAL_Q_RE = re.compile(r"第(?:几|多少)")
 _ORDINAL_RE = re.compile(rf"第\s*([{NUMERALS}]+|\d+)\s*({_UNIT_ALTERNATION})")
@@ -144,7 +143,6 @@ _CLAUSE_SPLIT = "，,；;。：:！？!?、（）()"
 # 收入3614.6亿元、增长0.6%: a clause opening with what changed, without saying what, is about the clause before.
 _SUBJECTLESS = ("增长", "下降", "增加", "减少", "提高", "降低", "上涨", "上升", "同比", "比上年")
 _ASIDE_CHARS = 30  # the longest bracketed aside a clause runs across
-_HAN_CHAR_RE = re.compile(f"[{HAN}]")
 # Characters that do not name whose measure it is (每名奖金, 于水温, 全市总人口): function and counting words.
 _NOT_OWNERS = frozenset("的之其于在为是与和及每各该本全总共约达") | frozenset(w for w in MEASURE_WORDS.split("|") if len(w) == 1)
 # The measure a figure states right before it (参保人数1500万人, 常住人口为8600余人).
@@ -167,6 +165,11 @@ def longest_shared_run(question: str, text: str) -> int:
     return best
 
 
+def wording(text: str) -> str:
+    """The text's characters that can be matched word for word: without punctuation or spaces."""
+    return _NOT_WORDING_RE.sub("", text)
+
+
 def _measured(normalized_question: str, words: Sequence[tuple[str, ...]]) -> tuple[str, str]:
     """What a question measures and whose it is (浙江今年高考人数是多少 → 人数, 高考): the measure and the
     question word before it, when both are words of two characters or more; ("", "") if it does not say."""
@@ -178,7 +181,7 @@ def _measured(normalized_question: str, words: Sequence[tuple[str, ...]]) -> tup
         return ("", "")
     at = plain.index(implied.group(1))
     owner = plain[at - 1] if at > 0 else ""
-    if len(owner) < 2 or not _HAN_CHAR_RE.match(owner) or not normalized_question[: implied.start()].rstrip("的").endswith(owner):
+    if len(owner) < 2 or not HAN_RE.match(owner) or not normalized_question[: implied.start()].rstrip("的").endswith(owner):
         return ("", "")
     return (implied.group(1), owner)
 
@@ -446,7 +449,7 @@ class FigureQuestion:
             leaders=tuple(forms for forms in question_words if forms[0] and before.endswith(forms[0])),
             trailers=tuple(forms for forms in question_words if forms[0] and after.startswith(forms[0])),
             counted_phrase=_compact(re.split(r"[?？!！。，,]", after)[0]),
-            wording=_NOT_WORDING_RE.sub("", normalized_question),
+            wording=wording(normalized_question),
             measured=_measured(normalized_question, question_words),
             possible=sum(weight(forms[0]) for forms in question_words if _is_evidence(forms[0]) and forms[0] != wanted),
             dates_wanted=wanted == "年" and "多少年" not in normalized_question,
@@ -493,7 +496,7 @@ class FigureQuestion:
         if found is None or found.group(1) != noun:
             return False
         other = lead[max(0, found.start() - 2) : found.start()]  # 参保 of 参保人数: whose measure the passage states
-        return len(other) == 2 and all(_HAN_CHAR_RE.fullmatch(ch) and ch not in _NOT_OWNERS for ch in other)
+        return len(other) == 2 and all(HAN_RE.fullmatch(ch) and ch not in _NOT_OWNERS for ch in other)
 
     def _is_start(self, passage: str, match: re.Match[str]) -> bool:
         """Whether the figure is where a change started (由3010亿元增加到…) and the question asks about now."""

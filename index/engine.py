@@ -12,9 +12,9 @@ from typing import Any
 
 import numpy as np
 
-from .answer import CODE, DATE, FigureQuestion, longest_shared_run
+from .answer import CODE, DATE, FigureQuestion, longest_shared_run, wording
 from .chunking import PLACE_UNITS, Passage, ReportMeta, is_title_passage
-from .normalize import HAN
+from .normalize import HAN, HAN_RE
 from .scoring import PostingIndex
 from .store import StoredIndex, load_index
 from .tokenizer import QueryTerms, Tokenizer, load_synonyms
@@ -66,9 +66,7 @@ TARGET_WEIGHT = 0.5
 LIST_GAIN = 1.3
 LIST_KIND_CHARS = 6  # how far after 哪些 its kind is read
 
-_CJK_RE = re.compile(rf"[{HAN}]")
 _LATIN_RE = re.compile(r"[A-Za-z]{2,}")
-_MATCHED_RE = re.compile(rf"[^{HAN}0-9A-Za-z]+")
 _YEAR_Q_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 # Years a question names relative to the newest report: 今年 its year, 去年 the one before; 明年 is
 # the year its plans are for (found in the newest report, under "2021年工作计划").
@@ -111,7 +109,7 @@ def report_subject(opening: str) -> str | None:
     (2020年，我镇…) names no subject.
     """
     match = _SUBJECT_RE.match(opening)
-    if not match or not _CJK_RE.search(match.group(1)) or match.group(1).startswith(_NOT_SUBJECTS):
+    if not match or not HAN_RE.search(match.group(1)) or match.group(1).startswith(_NOT_SUBJECTS):
         return None
     return match.group(1)
 
@@ -231,7 +229,7 @@ def clean_question(question: str) -> tuple[str, list[str]]:
     if len(text) > MAX_QUESTION_CHARS:
         text = text[:MAX_QUESTION_CHARS]
         notices.append(f"问题太长，只用了前{MAX_QUESTION_CHARS}个字。")
-    if text and not _CJK_RE.search(text) and _LATIN_RE.search(text):
+    if text and not HAN_RE.search(text) and _LATIN_RE.search(text):
         notices.append("报告是中文的，请用中文提问；已按原文尝试检索。")
     return text, notices
 
@@ -380,7 +378,7 @@ class Engine:
 
     def _word_parts(self, word: str) -> list[str]:
         """What a question word is matched by when the report segments it otherwise: its bigrams."""
-        if len(word) > 2 and _CJK_RE.match(word):
+        if len(word) > 2 and HAN_RE.match(word):
             return [word[i : i + 2] for i in range(len(word) - 1)]
         return [word]
 
@@ -490,11 +488,11 @@ class Engine:
         # The report's own wording, not its matching form: normalising ten passages a question would cost
         # more than the search. The question is read as asked and as normalised (五次 → 5次), so either
         # wording the report uses is met.
-        asked = {_MATCHED_RE.sub("", text) for text in (question, normalized)}
+        asked = {wording(text) for text in (question, normalized)}
         listed = _listed_kind(normalized, words)
         for i in range(min(SHARED_RUN_DEPTH, len(order))):
-            wording = self._own_words(int(order[i]))
-            run = max(longest_shared_run(form, wording) for form in asked)
+            own = self._own_words(int(order[i]))
+            run = max(longest_shared_run(form, own) for form in asked)
             final[i] *= math.exp(SHARED_RUN_GAIN * min(run, SHARED_RUN_CAP))
             if listed is not None and listed.search(self.stored.passages[int(order[i])].text):
                 final[i] *= LIST_GAIN  # 要提高哪些标准: 稳步提高城乡低保、社会救助、抚恤优待等标准

@@ -13,12 +13,13 @@ import unicodedata
 
 import opencc
 
-__all__ = ["HAN", "MEASURE_WORDS", "NUMERALS", "Normalizer", "chinese_numeral_value"]
+__all__ = ["HAN", "HAN_RE", "MEASURE_WORDS", "NUMERALS", "Normalizer", "chinese_numeral_value"]
 
 # Han characters, for use inside a regex character class: the basic block and also Extension A and
 # the supplementary planes, where rare characters of names and places live (䲟, 𬬻). A rule written
 # for the basic block alone silently drops such a name from the question and the report.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN_RE = re.compile(f"[{HAN}]")  # one Han character
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -34,12 +35,12 @@ MEASURE_WORDS = (
     "期|批|轮|届|年|天|周|月|岁|位|支|套|亩|吨|米|类|种|组|棵|株|头|只|艘|架|枚|门|倍|卷|辑|担"
 )
 NUMERALS = "零〇一二两三四五六七八九十百千万亿"
-_NUMERAL_RE = re.compile(
-    rf"(?<![{NUMERALS}第哪这那每某])(?!一批)([{NUMERALS}]+)(余|多)?(?=(?:{MEASURE_WORDS}))"
-)
+# Not inside a longer numeral, nor an ordinal, a question or a pointing word (第三, 哪一, 这一, 每一).
+_NOT_COUNTED_AFTER = f"(?<![{NUMERALS}第哪这那每某])"
+_NUMERAL_RE = re.compile(rf"{_NOT_COUNTED_AFTER}(?!一批)([{NUMERALS}]+)(余|多)?(?=(?:{MEASURE_WORDS}))")
 # 裁减军队员额五十万: a numeral ending in 万 or 亿 is a number with or without a measure word after it (not
 # 千万 "by all means", 万一, 亿万: a digit must come before the 万).
-_BIG_NUMERAL_RE = re.compile(rf"(?<![{NUMERALS}第哪这那每某])([{NUMERALS}]*[一二两三四五六七八九][{NUMERALS}]*[万亿])(余|多)?(?![{NUMERALS}])")
+_BIG_NUMERAL_RE = re.compile(rf"{_NOT_COUNTED_AFTER}([{NUMERALS}]*[一二两三四五六七八九][{NUMERALS}]*[万亿])(余|多)?(?![{NUMERALS}])")
 # 1 6 5 5 亿美元: digits a layout spaced apart are one number.
 _SPACED_DIGITS_RE = re.compile(r"(?<![\d.])\d(?: \d){2,}(?![\d.])")
 # 一九九五年: a year written digit by digit (not a count of 1995 years, and not 一千九百九十五).

@@ -133,9 +133,11 @@ class Tokenizer:
             word = word.strip()
             if not word:
                 continue
-            if out and out[-1] in ("多少", "几") and (word[0] in _MEASURE_CHARS or word[0] == "钱"):
+            ran_into = bool(out) and out[-1] in ("多少", "几", "哪") and (word[0] in _MEASURE_CHARS or word[0] == "钱")
+            if ran_into and (out[-1] != "哪" or len(word) > 1):
                 # 多少辆车 is cut 多少 / 辆车: the measure word belongs to the count, the noun is the subject
-                # (and 拿出多少钱来 is cut 多少 / 钱来).
+                # (拿出多少钱来 is cut 多少 / 钱来, and 哪天作的 哪 / 天作: 哪天 asks when, 作 is the verb; 哪 / 年
+                # stay apart, as they always have).
                 out[-1] += word[0]
                 word = word[1:]
                 if not word:
@@ -151,9 +153,6 @@ class Tokenizer:
                 word = word[1]  # 该村, 该站: the noun pointed at
             if out and out[-1] == "哪" and word.startswith("一"):
                 word = out.pop() + word  # 哪 / 一个 is the asking word 哪一个, not 哪 and the count 一个
-            elif out and out[-1] == "哪" and len(word) > 1 and word[0] in _MEASURE_CHARS:
-                out[-1] += word[0]  # 哪天作的 is cut 哪 / 天作: 哪天 asks when, 作 is the verb
-                word = word[1:]
             asking = next((a for a in _ASKING_PREFIXES if word.startswith(a) and len(word) > len(a)), None)
             if asking is None and word.startswith("哪一") and len(word) > 3:
                 asking = "哪一"  # 哪一部分 asks which 部分; 哪一年 is asked as a whole

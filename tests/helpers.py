@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import pytest
 
 from index import Engine, Tokenizer, build_index
 
@@ -122,3 +124,13 @@ def engine_over(folder: Path, reports: dict[str, str], tokenizer: Tokenizer) -> 
         (folder / "corpus" / name).write_text(text, encoding="utf-8")
     build_index(folder / "corpus", folder / "index", tokenizer)
     return Engine.load(folder / "index", tokenizer)
+
+
+def engine_fixture(name: str, reports: dict[str, str]) -> Callable[..., Engine]:
+    """A module-scoped fixture called ``name``: an engine over these reports, indexed once for the module."""
+
+    @pytest.fixture(scope="module", name=name)
+    def fixture(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Engine:
+        return engine_over(tmp_path_factory.mktemp(name), reports, tokenizer)
+
+    return fixture

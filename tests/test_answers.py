@@ -9,7 +9,7 @@ import pytest
 from index import MAX_PASSAGE_CHARS, MAX_QUESTION_CHARS, Engine, Tokenizer
 from index.engine import report_subject
 
-from .helpers import engine_over
+from .helpers import engine_fixture, engine_over
 
 
 @pytest.mark.parametrize(
@@ -254,10 +254,8 @@ NAMES_REPORT = (
 )
 
 
-@pytest.fixture(scope="module")
-def names_engine(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Engine:
-    """A report naming people jieba does not know."""
-    return engine_over(tmp_path_factory.mktemp("names"), {"r.txt": NAMES_REPORT}, tokenizer)
+# A report naming people jieba does not know.
+names_engine = engine_fixture("names_engine", {"r.txt": NAMES_REPORT})
 
 
 class TestNamesAndAttributes:
@@ -301,10 +299,8 @@ FIGURES_REPORT = (
 )
 
 
-@pytest.fixture(scope="module")
-def figures_engine(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Engine:
-    """A report stating figures the ways reports do: in 万, as ordinals, at the head of a sentence."""
-    return engine_over(tmp_path_factory.mktemp("figures"), {"r.txt": FIGURES_REPORT}, tokenizer)
+# A report stating figures the ways reports do: in 万, as ordinals, at the head of a sentence.
+figures_engine = engine_fixture("figures_engine", {"r.txt": FIGURES_REPORT})
 
 
 class TestFigures:
@@ -413,10 +409,8 @@ YEARLY_REPORTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def yearly_engine(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Engine:
-    """Two years of one government's reports, each opening with 各位代表：as real ones do."""
-    return engine_over(tmp_path_factory.mktemp("yearly"), YEARLY_REPORTS, tokenizer)
+# Two years of one government's reports, each opening with 各位代表：as real ones do.
+yearly_engine = engine_fixture("yearly_engine", YEARLY_REPORTS)
 
 
 class TestReportsOfManyYears:
@@ -494,9 +488,7 @@ LISTS_REPORT = (
 )
 
 
-@pytest.fixture(scope="module")
-def lists_engine(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Engine:
-    return engine_over(tmp_path_factory.mktemp("lists"), {"r.txt": LISTS_REPORT}, tokenizer)
+lists_engine = engine_fixture("lists_engine", {"r.txt": LISTS_REPORT})
 
 
 class TestFiguresInLists:
@@ -563,9 +555,7 @@ RESULTS_AND_TARGETS = (
 )
 
 
-@pytest.fixture(scope="module")
-def targets_engine(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Engine:
-    return engine_over(tmp_path_factory.mktemp("targets"), {"r.txt": RESULTS_AND_TARGETS}, tokenizer)
+targets_engine = engine_fixture("targets_engine", {"r.txt": RESULTS_AND_TARGETS})
 
 
 class TestResultsAndTargets:
