@@ -59,8 +59,8 @@ SHARED_RUN_CAP = 12
 SUBJECT_PREFERENCE = 1.3
 # Passages kept in matching form for reading figures, the least recently read dropped first.
 NORMALIZED_CACHE = 4096
-# A question about what was done (增长了多少, 减少了几天) is not answered by a target (预期目标…增长8%左右):
-# passages stating targets count this much.
+# A question about what was done (增长了多少, 减少了几天) is not answered by a target (预期目标…增长8%左右),
+# nor one about plans (要提高哪些养老金) by the part of a report looking back: such passages count this much.
 TARGET_WEIGHT = 0.5
 # Of the best few, a passage where what a 哪些 question asks for closes a list (…、…等标准) counts this much more.
 LIST_GAIN = 1.3
@@ -82,6 +82,16 @@ _PEOPLE_END_RE = re.compile(
 _DONE_RE = re.compile(rf"(?<![为除])[{HAN}]了(?!解)|去年|上年|上一年|过去")
 _PLANNED_RE = re.compile(r"目标|预期|计划|力争|将要|明年|今后")
 _TARGET_RE = re.compile(r"预期目标|目标[是为：:]|力争")
+# Words a question uses for what a report plans (下一步准备怎么防范自然灾害): any passage of the part of a
+# report looking ahead holds them, whether or not it says them.
+_PLANNING_WORDS = "计划|打算|准备|安排|部署|下一步|接下来|今后|未来|将要"
+_PLANNING_WORD_RE = re.compile(f"{_PLANNING_WORDS}|要")
+# 宁夏要提高哪些养老金, 明年打算怎么做: a question about what a report plans. 要 as "will", not 主要/需要/要求.
+_PLAN_Q_RE = re.compile(rf"(?<![主重需只必纲摘纪提扼首次想险])要(?!求|素|点|闻|害|领|件|紧|是|么|不)|{_PLANNING_WORDS}|{_PLANNED_RE.pattern}")
+# A report's part looking back (一、2024年工作回顾) or ahead (二、2025年工作安排), told by its headings.
+_LOOKING_BACK_RE = re.compile(r"回顾|成效|成绩|进展|完成情况|过去[一二三四五六七八九十\d]*年")
+_LOOKING_AHEAD_RE = re.compile(r"安排|任务|建议|打算|计划|部署|思路|下一步|展望|目标|总体要求")
+BACK, AHEAD = -1, 1
 # 今年是…, 我镇是…, 本报告为…: a time or a pointing word opens the sentence, not what the report is about.
 _NOT_SUBJECTS = ("今年", "去年", "明年", "当前", "目前", "这", "那", "我", "本", "该", "此", "其")
 # A first sentence that defines its subject: the subject, then a bracketed gloss or 是/为/位于.
@@ -114,6 +124,18 @@ def report_subject(opening: str) -> str | None:
     return match.group(1)
 
 
+def _report_part(section: tuple[str, ...]) -> int:
+    """Whether a section path lies in the part of a report looking back (BACK) or ahead (AHEAD); 0 if its
+    headings do not say. The outermost heading that says decides."""
+    for heading in section:
+        back, ahead = _LOOKING_BACK_RE.search(heading), _LOOKING_AHEAD_RE.search(heading)
+        if back and not ahead:
+            return BACK
+        if ahead and not back:
+            return AHEAD
+    return 0
+
+
 def _place_names(place: str) -> list[str]:
     """What a question may call a place by: each of its units, with and without 省/市/县… (城口县 → 城口,
     内蒙古自治区 → 内蒙古), and without the people it is named for (宁夏回族自治区 → 宁夏)."""
@@ -135,6 +157,7 @@ class _Word:
     parts: tuple[tuple[str, ...], ...]  # each bigram of a word the reports segment otherwise, with synonyms
     focus: bool  # names the kind of answer asked for
     year: bool  # a year the question names
+    planning: bool = False  # 下一步, 打算: held by any passage of the part of a report looking ahead
 
 
 @dataclass(frozen=True)
@@ -247,6 +270,8 @@ class Engine:
         self._passage_report = np.array([report_index[p.doc] for p in stored.passages], dtype=np.int32)
         self._para_of = stored.para_of
         self._frame_of = stored.frame_of
+        parts: dict[tuple[str, ...], int] = {}
+        self._part_of = np.array([parts.setdefault(p.section, _report_part(p.section)) for p in stored.passages], dtype=np.int8)
         self._title_terms = frozenset(t for r in stored.reports for t in tokenizer.tokens(r.title))
         self._years = sorted({r.year for r in stored.reports if r.year})  # the years reports are of
         self.newest_year = self._years[-1] if self._years else None
@@ -396,7 +421,8 @@ class Engine:
             if word in self._title_terms:
                 weight *= TITLE_WORD_WEIGHT
             part_forms = tuple((part, *terms.expansions.get(part, ())) for part in parts) if len(parts) > 1 else ()
-            plan.append(_Word(word, (word, *terms.expansions.get(word, ())), weight, part_forms, word in terms.focus, word in years))
+            planning = _PLANNING_WORD_RE.fullmatch(word) is not None
+            plan.append(_Word(word, (word, *terms.expansions.get(word, ())), weight, part_forms, word in terms.focus, word in years, planning))
         return _Plan(plan, places)
 
     def _own_words(self, passage_id: int) -> str:
@@ -411,7 +437,8 @@ class Engine:
         that the report segments otherwise counts by the share of its bigrams the passage holds, and
         weighs the mean idf of those bigrams (an unknown one weighs the most a word can); a word found
         only elsewhere in the passage's paragraph counts PARA_CREDIT. A word of a report title weighs
-        TITLE_WORD_WEIGHT of its weight; a missing word naming the kind of answer asked for costs
+        TITLE_WORD_WEIGHT of its weight; a word for plans (打算, 下一步) is held by any passage of the part
+        of a report looking ahead; a missing word naming the kind of answer asked for costs
         FOCUS_WEIGHT of its weight; a one-character part of a name counts only beside the rest of it.
         A year the question names that neither the passage nor its report's title holds leaves nothing,
         and so does a report's place it names (河北 asked of 北京's report) when they hold none of those named.
@@ -431,7 +458,11 @@ class Engine:
         for word in plan.words:
             forms = word.forms[1:] if word.text in apart else word.forms
             weight = word.weight
-            if any(holding.holds(form, passage_id) for form in forms) or any(form in text for form in forms):
+            if (
+                any(holding.holds(form, passage_id) for form in forms)
+                or any(form in text for form in forms)
+                or (word.planning and self._part_of[passage_id] == AHEAD)
+            ):
                 held += weight
                 total += weight
                 continue
@@ -538,6 +569,9 @@ class Engine:
         if _DONE_RE.search(normalized) and not _PLANNED_RE.search(normalized):
             targets = np.array([self._states_targets(int(i)) for i in positive])
             final *= np.where(targets, TARGET_WEIGHT, 1.0)
+        elif _PLAN_Q_RE.search(normalized):
+            # 宁夏要提高哪些养老金 asks what the report plans, not what it looks back on.
+            final *= np.where(self._part_of[positive] == BACK, TARGET_WEIGHT, 1.0)
         order, coverage, final = self._by_wording(text, normalized, terms.words, positive, coverage, final)
         figures: dict[int, str | None] = {}
         asked = FigureQuestion.of(normalized, [(w, *terms.expansions.get(w, ())) for w in terms.words], self._evidence_weight)

@@ -596,6 +596,52 @@ class TestResultsAndTargets:
         assert answer.answered and answer.answer is None
 
 
+# A provincial report looks back on last year and then sets out this year's work, in similar words.
+LOOK_BACK_AND_AHEAD = (
+    "某省2025年政府工作报告\n"
+    "一、2024年工作回顾\n"
+    "养老金水平逐步提高。连续提高养老金，退休人员基本养老金提高3%，城乡居民基础养老金提高到每月150元。\n"
+    "防范自然灾害有力有效。有力防范应对持续性极端强降雨、超强台风等自然灾害，最大限度减少了损失。\n"
+    "二、2025年工作安排\n"
+    "持续深化社保扩面提质工程，提高退休人员基本养老金、城乡居民基础养老金、城乡低保标准。\n"
+    "切实防范台风、暴雨、山洪、泥石流等自然灾害，加强应急能力建设。\n"
+)
+
+back_and_ahead_engine = engine_fixture("back_and_ahead_engine", {"r.txt": LOOK_BACK_AND_AHEAD})
+
+
+class TestWhatTheReportPlans:
+    @pytest.mark.parametrize(
+        ("question", "expected"),
+        [
+            ("要提高哪些养老金？", "城乡居民基础养老金"),
+            ("今年打算提高哪些养老金？", "城乡居民基础养老金"),
+            ("要防范哪些自然灾害？", "山洪、泥石流"),
+            ("下一步准备怎么防范自然灾害？", "山洪、泥石流"),
+        ],
+    )
+    def test_a_question_about_plans_is_answered_from_the_part_looking_ahead(
+        self, back_and_ahead_engine: Engine, question: str, expected: str
+    ) -> None:
+        answer = back_and_ahead_engine.ask(question)
+        assert answer.answered and expected in answer.passages[0].text
+        assert answer.passages[0].section.startswith("二、2025年工作安排")
+
+    def test_a_question_about_what_was_done_still_gets_the_look_back(self, back_and_ahead_engine: Engine) -> None:
+        answer = back_and_ahead_engine.ask("防范应对了哪些自然灾害？")
+        assert answer.answered and answer.passages[0].section.startswith("一、2024年工作回顾")
+
+    @pytest.mark.parametrize("question", ["下一步有什么打算？", "接下来准备怎么推进法治政府建设？"])
+    def test_the_bundled_reports_plans(self, seed_engine: Engine, question: str) -> None:
+        answer = seed_engine.ask(question)
+        assert answer.answered and answer.passages[0].section.startswith("六、2021年工作计划")
+
+    def test_main_and_needed_are_not_plans(self, back_and_ahead_engine: Engine) -> None:
+        # 主要, 需要, 要求 are not "will": the look back is still the answer to what the passage says.
+        answer = back_and_ahead_engine.ask("主要防范应对了哪些自然灾害？")
+        assert answer.passages[0].section.startswith("一、2024年工作回顾")
+
+
 SERVICES_REPORT = (
     "某镇2022年度工作报告\n"
     "一、便民服务\n"
