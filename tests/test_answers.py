@@ -636,6 +636,12 @@ class TestWhatTheReportPlans:
         answer = seed_engine.ask(question)
         assert answer.answered and answer.passages[0].section.startswith("六、2021年工作计划")
 
+    def test_will_it_rise(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        # 会涨吗: jieba guessed 会涨 as a word; the report writes 增长, the synonym of 涨.
+        report = "某市2025年政府工作报告\n二、2025年工作安排\n今年计划安排职工工资有适度的增长，继续提高城乡居民基础养老金。\n"
+        answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("今年职工工资会涨吗？")
+        assert answer.answered and "职工工资有适度的增长" in answer.passages[0].text
+
     def test_main_and_needed_are_not_plans(self, back_and_ahead_engine: Engine) -> None:
         # 主要, 需要, 要求 are not "will": the look back is still the answer to what the passage says.
         answer = back_and_ahead_engine.ask("主要防范应对了哪些自然灾害？")
