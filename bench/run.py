@@ -346,7 +346,7 @@ def quality(quick: bool) -> dict[str, Any]:
         done = subprocess.run([*args, "--data", str(drcd), "--ask-of", str(cmrc)], capture_output=True, text=True, check=False)
         out["negatives"] += done.stdout.strip().splitlines()
     if not quick:
-        for name in ("reports_questions", "reports_heldout", "reports_heldout2", "reports_heldout3", "reports_heldout4", "reports_heldout5", "reports_heldout6", "reports_heldout7"):
+        for name in ("reports_questions", "reports_heldout", *(name for names, _about in HELD_OUT_SETS for name in names)):
             done = subprocess.run([sys.executable, str(ROOT / "bench" / "reports_eval.py"), "--questions", str(ROOT / "bench" / f"{name}.jsonl")],
                                   capture_output=True, text=True, check=False)
             out[name] = done.stdout.strip().splitlines()[-3:]
@@ -420,6 +420,11 @@ HELD_OUT_SETS = [
     (("reports_heldout7",), [
         "A seventh set, how-many questions on the national reports 1954–2021 (`bench/reports_heldout7.jsonl`: 23 answerable,",
         "2 unanswerable; first run: hit@1 22/23, figures 15/23, refusals 0/2):",
+    ]),
+    (("reports_heldout8",), [
+        "An eighth set, national reports 1958–2023 and 2025 provincial ones in residents' words (会涨吗, 拿了多少个)",
+        "(`bench/reports_heldout8.jsonl`: 30 answerable, 8 unanswerable; first run: hit@1 21/30, hit@3 27/30,",
+        "figures 12/17, refusals 6/8):",
     ]),
 ]
 
