@@ -11,7 +11,7 @@ from .normalize import HAN, HAN_RE, MEASURE_WORDS, NUMERALS
 __all__ = ["CODE", "DATE", "OFTEN", "FigureQuestion", "asks_for_figure", "counted_unit", "longest_shared_run", "wording"]
 
 # Counting words and units a report states figures in besides those of MEASURE_WORDS and the measures below.
-_COUNTING_UNITS = "个百分点 百分点 个月 户次 千瓦时 千瓦 兆瓦 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 秒".split()
+_COUNTING_UNITS = "个百分点 百分点 个月 户次 千瓦时 千瓦 兆瓦 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 秒 点".split()  # 点: 几点下班 asks a clock time, 几点建议 a count
 # What each unit measures: a question asking for a length takes any length (体长多少 → 89厘米, 多少米 → 1.2公里).
 # Latin units as NFKC and lower-casing leave them: ㎡ is m2, ℃ is °c.
 _KIND_UNITS = {
@@ -100,6 +100,10 @@ DATE = "日期"
 _OFTEN_Q_RE = re.compile(r"(?:多久|多长时间|多少时间|几天|几个月|几年|几周)[^，,。;；?？]{0,10}?[一1]次")
 _EVERY_RE = re.compile(r"每(?:隔)?(?:[一两二三四五六七八九十\d]+个?)?(?:个)?(?:季度|半年|月|周|星期|年|天|日|小时)")
 OFTEN = "频次"
+# 几点下班, 几点开门: a time of day, not a count (几点建议, 几点意见 count).
+_CLOCK_Q_RE = re.compile(r"几点(?:钟)?(?!\s*(?:建议|意见|要求|措施|做法|经验|体会|原因|内容|问题|举措|原则|目标|任务|工作|变化|不足|启示))")
+_CLOCK_RE = re.compile(r"(?:上午|下午|中午|晚上|早上|早晨|凌晨|傍晚)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|[点时](?:\s*(?:\d{1,2}\s*分|半))?)")
+CLOCK = "时刻"
 _Q_UNIT_RE = re.compile(rf"(?:多少|(?<![哪\d这那近前后好十])几)({_UNIT_ALTERNATION})")  # not 20几所
 # 多少年轻人, 几年级: 年 begins a word there, and counts no years.
 _NOT_YEARS = "轻级龄代度底初末薪份会终报"
@@ -431,6 +435,8 @@ class FigureQuestion:
         wanted = CODE if code else DATE if when else counted
         if not code and _OFTEN_Q_RE.search(normalized_question):
             counted, wanted = None, OFTEN
+        elif counted == "点" and _CLOCK_Q_RE.search(normalized_question):
+            wanted = CLOCK  # counted stays: a passage giving no time does not answer 几点下班
         if wanted is None and _CHANGE_Q_RE.search(normalized_question):
             wanted = "变化"  # 城镇化率提高了多少: 1.5个百分点 answers, as 1.5% would
         elif wanted is None and _RATE_Q_RE.search(normalized_question):
@@ -465,6 +471,8 @@ class FigureQuestion:
             return [(m, DATE, m.group(0)) for m in dates.finditer(passage) if _compact(m.group(0)) not in self.asked]
         if self.wanted == OFTEN:
             return [(m, OFTEN, m.group(0)) for m in _EVERY_RE.finditer(passage)]
+        if self.wanted == CLOCK:
+            return [(m, CLOCK, m.group(0)) for m in _CLOCK_RE.finditer(passage)]
         if self.wanted == CODE:  # not the question's own (17号线的编号是多少: not 17)
             return [(m, CODE, m.group(0)) for m in _CODE_RE.finditer(passage) if len(m.group(0)) >= 2 and m.group(0) not in self.asked]
         figures = [

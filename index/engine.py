@@ -24,6 +24,13 @@ __all__ = ["MAX_QUESTION_CHARS", "Answer", "Engine", "Hit"]
 MAX_QUESTION_CHARS = 200
 # Share of the question's weighted words the best passage must hold to count as an answer.
 MIN_COVERAGE = 0.5
+# Whether the best passage answers at all is judged with the question's verbs weighing this much of their
+# weight: a passage holding a question's nouns but not its verbs mostly answers it in other words (谁劝阻
+# 孙皓 → 何太后谏止), one holding its verbs but not its nouns is mostly about something else. Measured on
+# CMRC/DRCD (bench/NOTES.md): more answered right and fewer answered wrong, both at once.
+GATE_VERB_WEIGHT = 0.5
+# 产量达到多少: a verb linking what is measured to its figure says nothing the noun does not; it keeps its weight.
+_FIGURE_LINKS = frozenset("达到 达 超过 突破 约为 共计 合计 总计".split())
 # A question naming a report's year or place prefers that report's passages by this factor.
 REPORT_PREFERENCE = 4.0
 # Words of the frame (item lead, section path, title) count this much against the passage's own.
@@ -158,6 +165,7 @@ class _Word:
     focus: bool  # names the kind of answer asked for
     year: bool  # a year the question names
     planning: bool = False  # 下一步, 打算: held by any passage of the part of a report looking ahead
+    verb: bool = False  # 劝阻, 举办: a passage answering may say it in other words (see GATE_VERB_WEIGHT)
 
 
 @dataclass(frozen=True)
@@ -422,7 +430,10 @@ class Engine:
                 weight *= TITLE_WORD_WEIGHT
             part_forms = tuple((part, *terms.expansions.get(part, ())) for part in parts) if len(parts) > 1 else ()
             planning = _PLANNING_WORD_RE.fullmatch(word) is not None
-            plan.append(_Word(word, (word, *terms.expansions.get(word, ())), weight, part_forms, word in terms.focus, word in years, planning))
+            verb = self.tokenizer.is_verb(word) and word not in _FIGURE_LINKS
+            plan.append(
+                _Word(word, (word, *terms.expansions.get(word, ())), weight, part_forms, word in terms.focus, word in years, planning, verb)
+            )
         return _Plan(plan, places)
 
     def _own_words(self, passage_id: int) -> str:
@@ -430,7 +441,7 @@ class Engine:
         passage = self.stored.passages[passage_id]
         return " ".join((passage.text, passage.context, *passage.section, self._report_of[passage.doc].title))
 
-    def _covered(self, terms: QueryTerms, passage_id: int, plan: _Plan, holding: _Holding) -> float:
+    def _covered(self, terms: QueryTerms, passage_id: int, plan: _Plan, holding: _Holding, verb_weight: float = 1.0) -> float:
         """Weighted share of the question's words the passage holds.
 
         A word counts whole when the passage holds it or a synonym, as a term or literally; a longer word
@@ -457,7 +468,7 @@ class Engine:
         }
         for word in plan.words:
             forms = word.forms[1:] if word.text in apart else word.forms
-            weight = word.weight
+            weight = word.weight * verb_weight if word.verb else word.weight
             if (
                 any(holding.holds(form, passage_id) for form in forms)
                 or any(form in text for form in forms)
@@ -594,7 +605,7 @@ class Engine:
             keep = np.lexsort((order, -final, ~stated))
             order, coverage, final = order[keep], coverage[keep], final[keep]
         best = int(order[0])
-        if coverage[0] < MIN_COVERAGE:
+        if self._covered(terms, best, plan, holding, GATE_VERB_WEIGHT) < MIN_COVERAGE:
             suggestions = self._suggestions(order, scores)
             reason = self._missing_years(normalized)
             return Answer(question, False, None, [], notices, suggestions=suggestions, highlights=highlights, reason=reason)

@@ -99,10 +99,15 @@ class Tokenizer:
         self.stopwords = frozenset(self.normalize(word) for word in _lines(stopwords))
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()
+        tagged: dict[str, str] = {}
         for line in _lines(userdict):
             parts = line.split()
             freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
             self._jieba.add_word(self.normalize(parts[0]), freq)
+            if len(parts) > 2:
+                tagged[self.normalize(parts[0])] = parts[2]
+        self._tagged = tagged
+        self._verbs: frozenset[str] | None = None
         settings = {
             "version": TOKENIZER_VERSION,
             "chunker": CHUNKER_VERSION,
@@ -233,6 +238,16 @@ class Tokenizer:
                 joined = "".join(w for w in run if _CJK_RE.match(w))
                 grams.extend(joined[i : i + 2] for i in range(len(joined) - 1))
         return base, words, grams
+
+    def is_verb(self, word: str) -> bool:
+        """Whether jieba's dictionary (or ours, which overrides it: 镇长 is a noun) tags ``word`` a verb."""
+        if self._verbs is None:
+            with self._jieba.get_dict_file() as dictionary:  # read on the first question, once
+                self._verbs = frozenset(
+                    word for word, _, tag in (line.decode("utf-8").split() for line in dictionary if line.endswith(b" v\n")) if tag == "v"
+                )
+        tag = self._tagged.get(word)
+        return tag == "v" if tag else word in self._verbs
 
     def tokens(self, text: str) -> list[str]:
         """All terms of a report passage (or any text), in order, repeats kept."""

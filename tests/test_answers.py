@@ -81,6 +81,7 @@ def test_passage_text_is_the_reports_own_wording(seed_engine: Engine) -> None:
         "高观镇的面积有多大？",
         "高观镇的特产是什么？",
         "镇卫生院几点下班？",
+        "高观镇的镇长是谁？",
         "2020年全镇财政收入多少？",
     ],
 )
@@ -594,6 +595,38 @@ class TestResultsAndTargets:
         # The passage says the income rose, not by how much: 过去一年 is no answer (1年), nor 一份答卷 (1份).
         answer = targets_engine.ask("城乡居民收入提高了多少？")
         assert answer.answered and answer.answer is None
+
+
+# The report says 主持修缮了 where a resident says 修复 or 翻修; it names the 古戏台 they ask about.
+RESTORED = (
+    "某县2024年工作报告\n一、工作回顾\n"
+    "县文化馆馆长李明主持修缮了城关古戏台，古戏台于2023年10月重新向群众开放。\n"
+    "全年组织送戏下乡演出120场，惠及群众5万人次。\n"
+    "二、存在问题\n部分乡镇综合文化站设施老化。\n"
+)
+
+restored_engine = engine_fixture("restored_engine", {"r.txt": RESTORED})
+
+
+class TestVerbsInOtherWords:
+    @pytest.mark.parametrize("question", ["谁带头修复了古戏台？", "古戏台是谁负责翻修的？"])
+    def test_a_passage_naming_what_is_asked_answers_in_its_own_verbs(self, restored_engine: Engine, question: str) -> None:
+        answer = restored_engine.ask(question)
+        assert answer.answered and "主持修缮了城关古戏台" in answer.passages[0].text
+
+    @pytest.mark.parametrize("question", ["县里举办了几场马拉松比赛？", "会议几点开始？"])
+    def test_what_the_report_does_not_name_is_still_refused(self, restored_engine: Engine, question: str) -> None:
+        assert not restored_engine.ask(question).answered
+
+    def test_a_clock_time_is_a_figure(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        report = (
+            "某镇便民服务指南\n一、办事时间\n镇便民服务中心每天上午8点30分开始办公，下午5点30分下班。\n"
+            "二、意见征集\n群众代表对便民服务提出3点建议。\n"
+        )
+        engine = engine_over(tmp_path, {"r.txt": report}, tokenizer)
+        assert engine.ask("便民服务中心几点下班？").answer == "下午5点30分"
+        assert engine.ask("便民服务中心几点开始办公？").answer == "上午8点30分"
+        assert engine.ask("群众代表提了几点建议？").answer == "3点"
 
 
 # A provincial report looks back on last year and then sets out this year's work, in similar words.

@@ -57,6 +57,11 @@ def test_folding(normalize: Normalizer, raw: str, folded: str) -> None:
 class TestQuestionWords:
     """What the tokenizer makes of how residents ask."""
 
+    @pytest.mark.parametrize(("word", "verb"), [("劝阻", True), ("下班", True), ("建设", False), ("房价", False), ("镇长", False)])
+    def test_verbs_are_told_by_the_dictionary_and_ours_overrides_it(self, tokenizer: Tokenizer, word: str, verb: bool) -> None:
+        # jieba's dictionary tags 镇长 a verb; ours says it is a noun.
+        assert tokenizer.is_verb(word) is verb
+
     def test_a_name_keeps_apart_from_the_function_word_jieba_ran_into_it(self, tokenizer: Tokenizer) -> None:
         # jieba's HMM cuts 司马晏是 as 司马 / 晏是; 晏是 is in no report, 晏 is.
         assert tokenizer.query("司马晏是哪个村的调解员？").words == ("司马", "晏", "村", "调解员")
