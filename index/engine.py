@@ -74,7 +74,7 @@ LIST_GAIN = 1.3
 LIST_KIND_CHARS = 6  # how far after 哪些 its kind is read
 
 _LATIN_RE = re.compile(r"[A-Za-z]{2,}")
-_YEAR_Q_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_Q_RE = re.compile(r"((?:19|20)\d{2})\s*年(?!代)")  # not 1950年代, a decade
 # Years a question names relative to the newest report: 今年 its year, 去年 the one before; 明年 is
 # the year its plans are for (found in the newest report, under "2021年工作计划").
 _RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}

@@ -618,6 +618,12 @@ class TestVerbsInOtherWords:
     def test_what_the_report_does_not_name_is_still_refused(self, restored_engine: Engine, question: str) -> None:
         assert not restored_engine.ask(question).answered
 
+    def test_a_decade_is_not_a_year_the_report_must_be_of(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        # 1950年代 names no year: a report of 2024 that says 上世纪50年代 still answers it.
+        report = "某县2024年文化工作报告\n一、文化遗产\n上世纪50年代，城关古戏台是全县最热闹的演出场所，每年演出逾百场。\n"
+        answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("1950年代全县最热闹的演出场所是哪里？")
+        assert answer.answered and "城关古戏台" in answer.passages[0].text
+
     def test_a_clock_time_is_a_figure(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
         report = (
             "某镇便民服务指南\n一、办事时间\n镇便民服务中心每天上午8点30分开始办公，下午5点30分下班。\n"
