@@ -39,9 +39,10 @@ _A_NOT_A_RE = re.compile(rf"^([{HAN}]{{1,2}})[不没]\1$")
 _PARTICLE_RE = re.compile(rf"^([{HAN}])[了过着]$")
 # jieba's HMM guesses a word it does not know from its neighbours and often takes a function
 # character with it: 司马晏是谁 → 晏是, 胡天衡在媒体 → 衡在, 室温下乙二醛 → 下乙二醛. Such a guessed word
-# loses these characters at its ends, so the name inside meets the same name in a report (and 会涨吗 → 涨).
-_GLUE_HEAD = frozenset("在对被把从下当给让会能要将")  # not 于, 向, 和: surnames
-_GLUE_TAIL = frozenset("是有在的了时里上得吗呢吧么")
+# loses these characters at its ends, so the name inside meets the same name in a report (and 会涨吗 → 涨,
+# 补身汤会使用 → 汤, 更著重 → 著重).
+_GLUE_HEAD = frozenset("在对被把从下当给让会能要将更所又故也都就才还而并且但却")  # not 于, 向, 和: surnames
+_GLUE_TAIL = frozenset("是有在的了时里上得吗呢吧么于为会则后而也就才又都还被")
 # Words that ask (什么, 哪些, 是谁 …): the word after one of the first kind (什么颜色, 哪些职位), or the
 # attribute before either kind (…的籍贯是哪里, …的性格有什么特点), names the kind of answer wanted,
 # which the passage holding the answer often does not say in so many words. A count word (几次,
