@@ -675,6 +675,16 @@ class TestWhatTheReportPlans:
         answer = seed_engine.ask(question)
         assert answer.answered and answer.passages[0].section.startswith("六、2021年工作计划")
 
+    def test_strengthen_is_said_two_ways(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        # Reports write 加强 and 强化 for the same thing; a resident asking 加强 must meet 强化.
+        report = (
+            "某区2025年政府工作报告\n二、2025年工作安排\n"
+            "加强乌海湖区保护，加强乌海湖库区清淤及矿区生态修复。\n"
+            "乌海及周边地区要强化大气污染联防联控联治，完善工业园区管理机制。\n"
+        )
+        answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("乌海要加强什么污染治理？")
+        assert answer.answered and "强化大气污染联防联控" in answer.passages[0].text
+
     def test_will_it_rise(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
         # 会涨吗: jieba guessed 会涨 as a word; the report writes 增长, the synonym of 涨.
         report = "某市2025年政府工作报告\n二、2025年工作安排\n今年计划安排职工工资有适度的增长，继续提高城乡居民基础养老金。\n"
