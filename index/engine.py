@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from .answer import CODE, DATE, FigureQuestion, longest_shared_run, wording
+from .answer import CLOCK, CODE, DATE, FigureQuestion, longest_shared_run, wording
 from .chunking import PLACE_UNITS, Passage, ReportMeta, is_title_passage
 from .normalize import HAN, HAN_RE
 from .scoring import PostingIndex
@@ -55,6 +55,7 @@ FIGURE_BOOST = 1.5
 # A how-many question naming what it counts (多少人, 几次) whose best passage states no such figure is
 # not answered: the passage is about something else (疫情期间确诊了多少人 → 不漏一户、不落一人).
 NO_FIGURE = "报告里没有找到这个数字。"
+NO_TIME = "报告里没有找到这个时间。"  # 几点下班
 NO_FIGURE_IN_PASSAGE = "报告里没有直接写出这个数字，下面是最相关的段落。"
 # The best few after the coverage re-rank are re-ranked again by how long a stretch of the question they
 # repeat word for word (大莱龙铁路位于哪里 → 大莱龙铁路位于…): × e^(SHARED_RUN_GAIN · run), run capped.
@@ -613,7 +614,8 @@ class Engine:
         figure = figures[best] if best in figures else (self._figure(asked, best) if asked is not None else None)
         if figure is None and counted:
             suggestions = self._suggestions(order, scores)
-            return Answer(question, False, None, [], notices, suggestions=suggestions, highlights=highlights, reason=NO_FIGURE)
+            reason = NO_TIME if asked is not None and asked.wanted == CLOCK else NO_FIGURE
+            return Answer(question, False, None, [], notices, suggestions=suggestions, highlights=highlights, reason=reason)
         if offset:
             figure = None
         elif figure is None and asked is not None and asked.wanted not in (CODE, DATE):

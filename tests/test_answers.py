@@ -618,6 +618,10 @@ class TestVerbsInOtherWords:
     def test_what_the_report_does_not_name_is_still_refused(self, restored_engine: Engine, question: str) -> None:
         assert not restored_engine.ask(question).answered
 
+    def test_a_time_of_day_not_given_is_said_so(self, seed_engine: Engine) -> None:
+        answer = seed_engine.ask("镇卫生院几点下班？")
+        assert not answer.answered and answer.reason == "报告里没有找到这个时间。"
+
     def test_a_decade_is_not_a_year_the_report_must_be_of(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
         # 1950年代 names no year: a report of 2024 that says 上世纪50年代 still answers it.
         report = "某县2024年文化工作报告\n一、文化遗产\n上世纪50年代，城关古戏台是全县最热闹的演出场所，每年演出逾百场。\n"
