@@ -37,7 +37,9 @@ MEASURE_WORDS = (
 NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 # Not inside a longer numeral, nor an ordinal, a question or a pointing word (第三, 哪一, 这一, 每一).
 _NOT_COUNTED_AFTER = f"(?<![{NUMERALS}第哪这那每某])"
-_NUMERAL_RE = re.compile(rf"{_NOT_COUNTED_AFTER}(?!一批)([{NUMERALS}]+)(余|多)?(?=(?:{MEASURE_WORDS}))")
+# 3号线一期, 机场三期扩建, 二期工程: a phase of a project is its name, not a count of periods.
+_PHASE = rf"(?:(?<=[线延])[{NUMERALS}]+期|[{NUMERALS}]+期(?:工程|项目|扩建|建设|改造|续建))"
+_NUMERAL_RE = re.compile(rf"{_NOT_COUNTED_AFTER}(?!一批|{_PHASE})([{NUMERALS}]+)(余|多)?(?=(?:{MEASURE_WORDS}))")
 # 裁减军队员额五十万: a numeral ending in 万 or 亿 is a number with or without a measure word after it (not
 # 千万 "by all means", 万一, 亿万: a digit must come before the 万).
 _BIG_NUMERAL_RE = re.compile(rf"{_NOT_COUNTED_AFTER}([{NUMERALS}]*[一二两三四五六七八九][{NUMERALS}]*[万亿])(余|多)?(?![{NUMERALS}])")

@@ -44,6 +44,9 @@ def normalize() -> Normalizer:
         ("这一部法规", "这一部法规"),  # which one, not how many
         ("第一次", "第一次"),
         ("推进一批项目", "推进一批项目"),  # "a number of", not one batch
+        ("开通3号线一期、昌平线南延一期", "开通3号线一期、昌平线南延一期"),  # a project's phase names it
+        ("加快机场三期扩建，二期工程建成", "加快机场三期扩建,二期工程建成"),  # (full-width comma → half-width)
+        ("举办培训班三期", "举办培训班3期"),  # periods counted are still a count
         ("一二三四五年", "一二三四五年"),  # five digits: no year
         ("千万不要", "千万不要"),  # "by all means": no digit before 万
         ("万一出现", "万一出现"),
