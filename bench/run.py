@@ -333,9 +333,10 @@ def quality(quick: bool) -> dict[str, Any]:
     done = subprocess.run([GOVQA, "eval", str(ROOT / "bench" / "bundled_questions.jsonl"), "--corpus", str(ROOT / "corpus"),
                            "--index", str(OUT / "index-bundled")], capture_output=True, text=True, check=False)
     out["bundled"] = done.stdout.strip().splitlines()[-3:]
-    done = subprocess.run([GOVQA, "eval", str(ROOT / "bench" / "bundled_questions2.jsonl"), "--corpus", str(ROOT / "corpus"),
-                           "--index", str(OUT / "index-bundled")], capture_output=True, text=True, check=False)
-    out["bundled2"] = done.stdout.strip().splitlines()[-3:]
+    for name, _about in BUNDLED_SETS:
+        done = subprocess.run([GOVQA, "eval", str(ROOT / "bench" / f"{name}.jsonl"), "--corpus", str(ROOT / "corpus"),
+                               "--index", str(OUT / "index-bundled")], capture_output=True, text=True, check=False)
+        out[name] = done.stdout.strip().splitlines()[-3:]
     drcd = ROOT.parent / "shared" / "data" / "drcd" / "DRCD_dev_zh-Hans.json"
     if not quick and drcd.is_file():
         done = subprocess.run([*args, "--data", str(drcd)], capture_output=True, text=True, check=False)
@@ -393,9 +394,15 @@ def plot_path(out: Path) -> Path:
 
 # The question sets written after the first two, each with what its first run gave (BENCHMARKS.md says it);
 # the third and fourth share one description.
-BUNDLED2_ABOUT = [
-    "A second set about the bundled report in new phrasings (`bench/bundled_questions2.jsonl`: 20 answerable, 5",
-    "unanswerable; its first run: hit@1 15/20, figures 9/13, refusals 5/5):",
+BUNDLED_SETS = [
+    ("bundled_questions2", [
+        "A second set about the bundled report in new phrasings (`bench/bundled_questions2.jsonl`: 20 answerable, 5",
+        "unanswerable; its first run: hit@1 15/20, figures 9/13, refusals 5/5):",
+    ]),
+    ("bundled_questions3", [
+        "A third, written in one go on 2026-12-01 after the day's fixes (`bench/bundled_questions3.jsonl`: 15 answerable,",
+        "7 unanswerable; its first run: hit@1 15/15, figures 4/4, refusals 7/7):",
+    ]),
 ]
 HELD_OUT_SETS = [
     (("reports_heldout2",), [
@@ -481,8 +488,9 @@ def render(results: dict[str, Any], quick: bool, image: str = "bench/latency.png
     lines += ["Questions about the bundled report written in one go, before the fixes they prompted (`bench/bundled_questions.jsonl`;",
               "its first run: hit@1 19/23, figures 9/11, refusals 22/24 of its first 47, and 30 unanswerable ones added later):",
               "", "```", *q["bundled"], "```", ""]
-    if "bundled2" in q:
-        lines += [*BUNDLED2_ABOUT, "", "```", *q["bundled2"], "```", ""]
+    for name, about in BUNDLED_SETS:
+        if name in q:
+            lines += [*about, "", "```", *q[name], "```", ""]
     if "drcd" in q:
         lines += ["DRCD dev, simplified (`bench/cmrc_eval.py --data …/DRCD_dev_zh-Hans.json`):", "", "```", *q["drcd"], "```", ""]
     if "negatives" in q:
