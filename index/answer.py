@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .normalize import HAN, HAN_RE, MEASURE_WORDS, NUMERALS
 
-__all__ = ["CODE", "DATE", "OFTEN", "FigureQuestion", "asks_for_figure", "counted_unit", "longest_shared_run", "wording"]
+__all__ = ["CLOCK", "CODE", "DATE", "OFTEN", "FigureQuestion", "asks_for_figure", "counted_unit", "longest_shared_run", "wording"]
 
 # Counting words and units a report states figures in besides those of MEASURE_WORDS and the measures below.
 _COUNTING_UNITS = "个百分点 百分点 个月 户次 千瓦时 千瓦 兆瓦 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 秒 点".split()  # 点: 几点下班 asks a clock time, 几点建议 a count

@@ -30,7 +30,7 @@ MIN_COVERAGE = 0.5
 # CMRC/DRCD (bench/NOTES.md): more answered right and fewer answered wrong, both at once.
 GATE_VERB_WEIGHT = 0.5
 # 产量达到多少: a verb linking what is measured to its figure says nothing the noun does not; it keeps its weight.
-_FIGURE_LINKS = frozenset("达到 达 超过 突破 约为 共计 合计 总计".split())
+_FIGURE_LINKS = frozenset({"达到", "达", "超过", "突破", "约为", "共计", "合计", "总计"})
 # A question naming a report's year or place prefers that report's passages by this factor.
 REPORT_PREFERENCE = 4.0
 # Words of the frame (item lead, section path, title) count this much against the passage's own.
