@@ -333,7 +333,7 @@ def quality(quick: bool) -> dict[str, Any]:
     done = subprocess.run([GOVQA, "eval", str(ROOT / "bench" / "bundled_questions.jsonl"), "--corpus", str(ROOT / "corpus"),
                            "--index", str(OUT / "index-bundled")], capture_output=True, text=True, check=False)
     out["bundled"] = done.stdout.strip().splitlines()[-3:]
-    for name, _about in BUNDLED_SETS:
+    for name in (name for names, _about in BUNDLED_SETS for name in names):
         done = subprocess.run([GOVQA, "eval", str(ROOT / "bench" / f"{name}.jsonl"), "--corpus", str(ROOT / "corpus"),
                                "--index", str(OUT / "index-bundled")], capture_output=True, text=True, check=False)
         out[name] = done.stdout.strip().splitlines()[-3:]
@@ -392,14 +392,14 @@ def plot_path(out: Path) -> Path:
     return ROOT / "bench" / "latency.png" if out.resolve() == (ROOT / "BENCHMARKS.md").resolve() else out.with_suffix(".png")
 
 
-# The question sets written after the first two, each with what its first run gave (BENCHMARKS.md says it);
-# the third and fourth share one description.
+# Question sets written later, each with what its first run gave (BENCHMARKS.md says it): the names of the
+# sets, asked of the bundled report or of the shared reports, and their description (one may cover two sets).
 BUNDLED_SETS = [
-    ("bundled_questions2", [
+    (("bundled_questions2",), [
         "A second set about the bundled report in new phrasings (`bench/bundled_questions2.jsonl`: 20 answerable, 5",
         "unanswerable; its first run: hit@1 15/20, figures 9/13, refusals 5/5):",
     ]),
-    ("bundled_questions3", [
+    (("bundled_questions3",), [
         "A third, written in one go on 2026-12-01 after the day's fixes (`bench/bundled_questions3.jsonl`: 15 answerable,",
         "7 unanswerable; its first run: hit@1 15/15, figures 4/4, refusals 7/7):",
     ]),
@@ -434,6 +434,17 @@ HELD_OUT_SETS = [
         "figures 12/17, refusals 6/8):",
     ]),
 ]
+
+
+def _question_sets(q: dict[str, Any], table: list[tuple[tuple[str, ...], list[str]]]) -> list[str]:
+    """The report's lines for each set of ``table`` that was run: its description, then its eval summary."""
+    lines: list[str] = []
+    for names, about in table:
+        if names[0] in q:
+            lines += [*about, ""]
+            for name in names:
+                lines += ["```", *q.get(name, []), "```", ""]
+    return lines
 
 
 def render(results: dict[str, Any], quick: bool, image: str = "bench/latency.png") -> str:
@@ -488,9 +499,7 @@ def render(results: dict[str, Any], quick: bool, image: str = "bench/latency.png
     lines += ["Questions about the bundled report written in one go, before the fixes they prompted (`bench/bundled_questions.jsonl`;",
               "its first run: hit@1 19/23, figures 9/11, refusals 22/24 of its first 47, and 30 unanswerable ones added later):",
               "", "```", *q["bundled"], "```", ""]
-    for name, about in BUNDLED_SETS:
-        if name in q:
-            lines += [*about, "", "```", *q[name], "```", ""]
+    lines += _question_sets(q, BUNDLED_SETS)
     if "drcd" in q:
         lines += ["DRCD dev, simplified (`bench/cmrc_eval.py --data …/DRCD_dev_zh-Hans.json`):", "", "```", *q["drcd"], "```", ""]
     if "negatives" in q:
@@ -503,11 +512,7 @@ def render(results: dict[str, Any], quick: bool, image: str = "bench/latency.png
                   "Held out (`bench/reports_heldout.jsonl`: 23 answerable, 12 that the reports do not answer, checked by searching",
                   "their text). Its one run before any change: hit@1 23/23, figures 23/23, refusals 8/12; one general fix followed:",
                   "", "```", *q["reports_heldout"], "```", ""]
-    for names, about in HELD_OUT_SETS:
-        if names[0] in q:
-            lines += [*about, ""]
-            for name in names:
-                lines += ["```", *q.get(name, []), "```", ""]
+    lines += _question_sets(q, HELD_OUT_SETS)
     if "growth" in q:
         lines += ["Last year's growth or this year's target (`bench/growth_eval.py`): each 2025 provincial report asked",
                   "'<province><indicator>增长了多少？' for six indicators, over all 83 reports; expected is the one growth figure",

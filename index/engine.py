@@ -279,8 +279,8 @@ class Engine:
         self._passage_report = np.array([report_index[p.doc] for p in stored.passages], dtype=np.int32)
         self._para_of = stored.para_of
         self._frame_of = stored.frame_of
-        parts: dict[tuple[str, ...], int] = {}
-        self._part_of = np.array([parts.setdefault(p.section, _report_part(p.section)) for p in stored.passages], dtype=np.int8)
+        part_of_section = {section: _report_part(section) for section in {p.section for p in stored.passages}}
+        self._part_of = np.array([part_of_section[p.section] for p in stored.passages], dtype=np.int8)
         self._title_terms = frozenset(t for r in stored.reports for t in tokenizer.tokens(r.title))
         self._years = sorted({r.year for r in stored.reports if r.year})  # the years reports are of
         self.newest_year = self._years[-1] if self._years else None
@@ -405,10 +405,14 @@ class Engine:
             return body.term_idf(term)
         return frame.term_idf(term)
 
+    def _title_factor(self, term: str) -> float:
+        """TITLE_WORD_WEIGHT for a word of a report's title (every passage of the report has it), else 1."""
+        return TITLE_WORD_WEIGHT if term in self._title_terms else 1.0
+
     def _evidence_weight(self, term: str) -> float:
         """How much a question word beside a figure says it is the figure asked for: a word of a report's
-        title (新疆 of 新疆's report) says which report, not which figure, and weighs TITLE_WORD_WEIGHT."""
-        return self.term_weight(term) * (TITLE_WORD_WEIGHT if term in self._title_terms else 1.0)
+        title (新疆 of 新疆's report) says which report, not which figure."""
+        return self.term_weight(term) * self._title_factor(term)
 
     def _word_parts(self, word: str) -> list[str]:
         """What a question word is matched by when the report segments it otherwise: its bigrams."""
@@ -427,8 +431,7 @@ class Engine:
                 weight = self.term_weight(word)
             else:
                 weight = sum(self.term_weight(p) for p in parts) / len(parts)
-            if word in self._title_terms:
-                weight *= TITLE_WORD_WEIGHT
+            weight *= self._title_factor(word)
             part_forms = tuple((part, *terms.expansions.get(part, ())) for part in parts) if len(parts) > 1 else ()
             planning = _PLANNING_WORD_RE.fullmatch(word) is not None
             verb = self.tokenizer.is_verb(word) and word not in _FIGURE_LINKS
@@ -506,7 +509,7 @@ class Engine:
     def search(self, terms: QueryTerms, normalized: str) -> np.ndarray:
         """Scores of every passage for a question's terms, with the report preference applied."""
         fields = self.stored.fields
-        boosts = [TITLE_WORD_WEIGHT if term in self._title_terms else 1.0 for term in terms.scored]
+        boosts = [self._title_factor(term) for term in terms.scored]
         scores = fields["body"].scores(terms.scored, boosts) + FRAME_WEIGHT * fields["frame"].scores(terms.scored)[self._frame_of]
         scores += PARA_WEIGHT * fields["para"].scores(terms.scored, boosts)[self._para_of]
         preferred = self._preferred_reports(normalized)
@@ -606,7 +609,9 @@ class Engine:
             keep = np.lexsort((order, -final, ~stated))
             order, coverage, final = order[keep], coverage[keep], final[keep]
         best = int(order[0])
-        if self._covered(terms, best, plan, holding, GATE_VERB_WEIGHT) < MIN_COVERAGE:
+        # Whether it answers at all: verbs weigh GATE_VERB_WEIGHT, so the coverage is read again if there are any.
+        gate = self._covered(terms, best, plan, holding, GATE_VERB_WEIGHT) if any(w.verb for w in plan.words) else coverage[0]
+        if gate < MIN_COVERAGE:
             suggestions = self._suggestions(order, scores)
             reason = self._missing_years(normalized)
             return Answer(question, False, None, [], notices, suggestions=suggestions, highlights=highlights, reason=reason)

@@ -244,9 +244,7 @@ class Tokenizer:
         """Whether jieba's dictionary (or ours, which overrides it: 镇长 is a noun) tags ``word`` a verb."""
         if self._verbs is None:
             with self._jieba.get_dict_file() as dictionary:  # read on the first question, once
-                self._verbs = frozenset(
-                    word for word, _, tag in (line.decode("utf-8").split() for line in dictionary if line.endswith(b" v\n")) if tag == "v"
-                )
+                self._verbs = frozenset(line.split(b" ", 1)[0].decode("utf-8") for line in dictionary if line.endswith(b" v\n"))
         tag = self._tagged.get(word)
         return tag == "v" if tag else word in self._verbs
 
