@@ -41,7 +41,7 @@ def cases() -> list[tuple[str, str, set[str]]]:
             grew: set[str] = set()
             targets: set[str] = set()
             for sentence in re.split(r"[。!?！？\n]", text):
-                for match in re.finditer(re.escape(indicator) + r"[^,，。;；]{0,12}?增长(\d+(?:\.\d+)?%)", sentence):
+                for match in re.finditer(re.escape(indicator) + r"[^,，。;；]{0,12}?增长(\d+(?:\.\d+)?%(?:以上|以下|以内|之内|左右)?)", sentence):
                     (targets if _TARGET_SENTENCE.search(sentence) else grew).add(match.group(1))
             if len(grew) == 1:
                 found.append((f"{province.group(1)}{indicator}增长了多少？", grew.pop(), targets))

@@ -107,18 +107,22 @@ CLOCK = "时刻"
 _Q_UNIT_RE = re.compile(rf"(?:多少|(?<![哪\d这那近前后好十])几)({_UNIT_ALTERNATION})")  # not 20几所
 # 多少年轻人, 几年级: 年 begins a word there, and counts no years.
 _NOT_YEARS = "轻级龄代度底初末薪份会终报"
+# What a report says of a figure right after it: 以上 and 以内 make it a floor or a ceiling, 左右 an estimate.
+_BOUNDS = "以上|以下|以内|之内|左右"
 _FIGURE_RE = re.compile(
     rf"(?<![\d.])(?P<number>(?:{_NUMBER})(?:\s*[-~～—至到]\s*(?:{_NUMBER}))?)\s*(?P<before>余|多)?(?P<big>万|亿|千)?(?P<after>余|多)?"
     rf"\s*(?P<unit>%|‰|{_UNIT_ALTERNATION})(?:(?<=倍)多)?"  # 4000余份, 1120多万人, 3.2万余处, 1倍多
+    rf"(?P<bound>{_BOUNDS})?"  # 8000亿元以上, 4.5%以内: a bound is part of the figure
 )
 # 九成, 3成: a share in tenths (群众满意率达九成以上), not 成立, 成为, 成年 ….
-_TENTHS_RE = re.compile(rf"(?<![{NUMERALS}\d.])(?P<number>[一二两三四五六七八九]|\d(?:\.\d+)?)(?P<unit>成)(?![立为功果本员就熟长效绩型品交都了套年不])")
+_TENTHS_RE = re.compile(rf"(?<![{NUMERALS}\d.])(?P<number>[一二两三四五六七八九]|\d(?:\.\d+)?)(?P<unit>成)(?![立为功果本员就熟长效绩型品交都了套年不])(?:{_BOUNDS})?")
 # $4.9, hk$12, ¥30: money written with a sign before the number.
 _MONEY_SIGN_RE = re.compile(rf"(?:hk|nt|us)?[$¥€£]\s*(?P<number>{_NUMBER})(?P<big>万|亿)?")
 # 人口8.57万, 投资1.2亿, 人口达2,790,060: an amount in 万 or 亿, or written with thousands separators,
 # whose unit is left unsaid.
 _AMOUNT_RE = re.compile(
     rf"(?:(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(余|多)?|(?<![\d.])(\d{{1,3}}(?:,\d{{3}})+))(?!\s*(?:[\d.]|%|{_UNIT_ALTERNATION}))"
+    rf"(?:{_BOUNDS})?"
 )
 _TIMES = frozenset("年 个月 月 天 周 小时 分钟 秒 岁".split())
 _NOT_AMOUNTS = frozenset("% ‰ 次 回 元 万元 亿元 时长 变化".split()) | _TIMES | frozenset(_KIND_UNITS)  # rates, times, money, measures

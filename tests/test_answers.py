@@ -333,8 +333,8 @@ class TestFigures:
             ("生产总值年均增长多少？", "7.5%"),  # 增长 asks for growth, not a length
             ("乡政府各部门废止了多少件涉农规范性文件？", "83件"),  # the verb asked about picks the figure of a list
             ("有多少村初步建立了积分制管理制度？", "3个"),  # the clause runs on past its bracketed aside
-            ("人口自然增长率是千分之几？", "5‰"),
-            ("群众对调解工作的满意率是多少？", "九成"),  # a share in tenths
+            ("人口自然增长率是千分之几？", "5‰以内"),  # 以内: a ceiling, not the figure itself
+            ("群众对调解工作的满意率是多少？", "九成以上"),  # a share in tenths, with its bound
         ],
     )
     def test_the_figure_of_the_kind_asked_for(self, figures_engine: Engine, question: str, figure: str) -> None:
@@ -575,7 +575,7 @@ class TestResultsAndTargets:
 
     def test_a_target_asked_for_is_the_target(self, targets_engine: Engine) -> None:
         answer = targets_engine.ask("今年地区生产总值预期增长多少？")
-        assert answer.answer == "5.5%" and "预期目标" in answer.passages[0].text
+        assert answer.answer == "5.5%左右" and "预期目标" in answer.passages[0].text
 
     def test_a_change_after_its_amount_belongs_to_that_amount(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
         # 收入200亿元、增长3.1%: the growth's clause names no subject; 收入 nearest to a growth figure is 4.6%'s.
