@@ -100,6 +100,8 @@ _PLAN_Q_RE = re.compile(rf"(?<![主重需只必纲摘纪提扼首次想险])要(
 _LOOKING_BACK_RE = re.compile(r"回顾|成效|成绩|进展|完成情况|过去[一二三四五六七八九十\d]*年")
 _LOOKING_AHEAD_RE = re.compile(r"安排|任务|建议|打算|计划|部署|思路|下一步|展望|目标|总体要求")
 BACK, AHEAD = -1, 1
+# A report on its own year (2020年度…工作情况报告, 2020年工作总结), not a work report looking back on the last.
+_OWN_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度|总结|情况")
 # 今年是…, 我镇是…, 本报告为…: a time or a pointing word opens the sentence, not what the report is about.
 _NOT_SUBJECTS = ("今年", "去年", "明年", "当前", "目前", "这", "那", "我", "本", "该", "此", "其")
 # A first sentence that defines its subject: the subject, then a bracketed gloss or 是/为/位于.
@@ -175,6 +177,7 @@ class _Plan:
 
     words: list[_Word]
     places: tuple[str, ...]
+    looks_back: bool = False  # a year it names may be answered by the next year's report looking back on it
 
 
 class _Holding:
@@ -292,6 +295,12 @@ class Engine:
                 reports_named.setdefault(name, []).append(i)
         self._reports_named = {name: np.array(ids, dtype=np.int32) for name, ids in reports_named.items()}
         self._report_years = np.array([r.year or 0 for r in stored.reports], dtype=np.int32)
+        # The year a passage of a report's part looking back is about: a work report of 2004 (delivered at its
+        # start) looks back on 2003; a report on its own year (2020年度…工作情况报告, 2020年工作总结) does not.
+        looks_back_a_year = np.array([bool(r.year) and not _OWN_YEAR_RE.search(r.title) for r in stored.reports])
+        self._looked_back = np.where(
+            (self._part_of == BACK) & looks_back_a_year[self._passage_report], self._report_years[self._passage_report] - 1, 0
+        )
         # Figures are read from the passages' matching form; questions keep reaching the same passages.
         self._normalized_text = functools.lru_cache(maxsize=NORMALIZED_CACHE)(self._normalize_passage)
         # Each report's subject, with the reports of that subject.
@@ -438,7 +447,7 @@ class Engine:
             plan.append(
                 _Word(word, (word, *terms.expansions.get(word, ())), weight, part_forms, word in terms.focus, word in years, planning, verb)
             )
-        return _Plan(plan, places)
+        return _Plan(plan, places, bool(self._looked_back_years(terms.normalized)))
 
     def _own_words(self, passage_id: int) -> str:
         """The passage with its frame (item lead, section path, report title), as the report writes them."""
@@ -482,6 +491,10 @@ class Engine:
                 total += weight
                 continue
             if word.year:
+                if plan.looks_back and self._looked_back[passage_id] == int(word.text):
+                    held += weight  # 2003年…: the 2004 report's look back on 2003 need not name the year
+                    total += weight
+                    continue
                 return 0.0  # 2022年的工作计划 is not in a passage of 2020 that never names 2022
             if word.focus:
                 weight *= FOCUS_WEIGHT
@@ -514,8 +527,19 @@ class Engine:
         scores += PARA_WEIGHT * fields["para"].scores(terms.scored, boosts)[self._para_of]
         preferred = self._preferred_reports(normalized)
         if preferred is not None:
-            scores = scores * np.where(preferred[self._passage_report], REPORT_PREFERENCE, 1.0)
+            chosen = preferred[self._passage_report]
+            years = self._looked_back_years(normalized)
+            if years:  # 2003年外汇储备: the 2004 report's look back on 2003 as well as the 2003 report
+                chosen = chosen | np.isin(self._looked_back, list(years))
+            scores = scores * np.where(chosen, REPORT_PREFERENCE, 1.0)
         return scores
+
+    def _looked_back_years(self, normalized: str) -> set[int]:
+        """The years a question names that a report's look back on them may answer: none for a question
+        about plans (2016年要开工几项) or one naming a report by its year (2004年报告里…)."""
+        if _PLAN_Q_RE.search(normalized) or "报告" in normalized:
+            return set()
+        return {int(y) for y in _YEAR_Q_RE.findall(normalized)}
 
     def _by_wording(
         self, question: str, normalized: str, words: tuple[str, ...], candidates: np.ndarray, coverage: np.ndarray, final: np.ndarray

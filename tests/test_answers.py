@@ -597,6 +597,43 @@ class TestResultsAndTargets:
         assert answer.answered and answer.answer is None
 
 
+# Work reports are delivered at the start of their year: the 2004 report looks back on 2003 without naming it,
+# while the 2003 report looks back on 2002 and plans 2003. A yearly report (2020年度…) is about its own year.
+WORK_REPORTS = {
+    "2003.txt": (
+        "2003年政府工作报告\n一、过去五年工作回顾\n国家外汇储备从1997年的1399亿美元增加到2002年的2864亿美元。\n"
+        "二、2003年工作建议\n今年要继续扩大对外开放，保持国家外汇储备稳定。\n"
+    ),
+    "2004.txt": (
+        "2004年政府工作报告\n一、一年来工作回顾\n全年实际利用外商直接投资535亿美元。年底国家外汇储备达4033亿美元。\n"
+        "二、2004年工作任务\n今年要实际利用外商直接投资600亿美元。\n"
+    ),
+}
+YEARLY_REPORTS = {
+    "2020.txt": "某镇2020年度工作情况报告\n一、工作成效\n全年开展消防演练5次。\n",
+    "2021.txt": "某镇2021年度工作情况报告\n一、工作成效\n全年开展消防演练8次。\n",
+}
+
+
+class TestTheYearAReportLooksBackOn:
+    def test_a_years_figure_is_found_in_the_next_years_look_back(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        answer = engine_over(tmp_path, WORK_REPORTS, tokenizer).ask("2003年底国家外汇储备有多少？")
+        assert answer.answer == "4033亿美元" and answer.passages[0].doc == "2004.txt"
+
+    def test_a_question_about_plans_stays_with_its_years_report(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        answer = engine_over(tmp_path, WORK_REPORTS, tokenizer).ask("2004年要利用多少外商直接投资？")
+        assert answer.answer == "600亿美元" and answer.passages[0].doc == "2004.txt"
+
+    def test_a_report_named_by_its_year_is_that_report(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        answer = engine_over(tmp_path, WORK_REPORTS, tokenizer).ask("2003年的报告说国家外汇储备是多少？")
+        assert answer.answer == "2864亿美元" and answer.passages[0].doc == "2003.txt"
+
+    def test_a_yearly_report_is_about_its_own_year(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        engine = engine_over(tmp_path, YEARLY_REPORTS, tokenizer)
+        assert engine.ask("2020年开展了几次消防演练？").answer == "5次"
+        assert engine.ask("2021年开展了几次消防演练？").answer == "8次"
+
+
 # The report says 主持修缮了 where a resident says 修复 or 翻修; it names the 古戏台 they ask about.
 RESTORED = (
     "某县2024年工作报告\n一、工作回顾\n"
