@@ -26,7 +26,7 @@ from .normalize import HAN, MEASURE_WORDS, Normalizer
 __all__ = ["TOKENIZER_VERSION", "QueryTerms", "Tokenizer", "load_synonyms"]
 
 # Bump when normalisation or segmentation code changes in a way that alters terms.
-TOKENIZER_VERSION = 3
+TOKENIZER_VERSION = 4
 
 _KEEP_RE = re.compile(rf"[{HAN}0-9a-z]")
 _CJK_RE = re.compile(rf"^[{HAN}]+$")
@@ -61,6 +61,7 @@ _HOW_ADJECTIVES = frozenset("深宽高远重厚长大久粗")
 # 该村, 这部, 此次: a pointing word jieba joins to the noun or measure word after it.
 _DEMONSTRATIVES = frozenset("该这此")  # not 那: 那不勒斯, 库那西利
 _MEASURE_CHARS = frozenset(w for w in MEASURE_WORDS.split("|") if len(w) == 1)
+_UNITS = frozenset(MEASURE_WORDS.split("|"))  # 人次: 多少人次 asks for a unit, not 人 and 次
 
 
 def _data_text(name: str) -> str:
@@ -140,6 +141,8 @@ class Tokenizer:
             if not word:
                 continue
             ran_into = bool(out) and out[-1] in ("多少", "几", "哪") and (word[0] in _MEASURE_CHARS or word[0] == "钱")
+            # 多少人口, 多少年轻人, 多少次数: a dictionary word that only begins with a measure word is what is counted.
+            ran_into = ran_into and (len(word) == 1 or word in _UNITS or freq.get(word, 0) < 100)
             if ran_into and (out[-1] != "哪" or len(word) > 1):
                 # 多少辆车 is cut 多少 / 辆车: the measure word belongs to the count, the noun is the subject
                 # (拿出多少钱来 is cut 多少 / 钱来, and 哪天作的 哪 / 天作: 哪天 asks when, 作 is the verb; 哪 / 年
