@@ -26,7 +26,7 @@ from .normalize import HAN, MEASURE_WORDS, Normalizer
 __all__ = ["TOKENIZER_VERSION", "QueryTerms", "Tokenizer", "load_synonyms"]
 
 # Bump when normalisation or segmentation code changes in a way that alters terms.
-TOKENIZER_VERSION = 4
+TOKENIZER_VERSION = 5
 
 _KEEP_RE = re.compile(rf"[{HAN}0-9a-z]")
 _CJK_RE = re.compile(rf"^[{HAN}]+$")
@@ -42,7 +42,7 @@ _PARTICLE_RE = re.compile(rf"^([{HAN}])[了过着]$")
 # loses these characters at its ends, so the name inside meets the same name in a report (and 会涨吗 → 涨,
 # 补身汤会使用 → 汤, 更著重 → 著重).
 _GLUE_HEAD = frozenset("在对被把从下当给让会能要将更所又故也都就才还而并且但却")  # not 于, 向, 和: surnames
-_GLUE_TAIL = frozenset("是有在的了时里上得吗呢吧么于为会则后而也就才又都还被")
+_GLUE_TAIL = frozenset("是有在的了时里上得吗呢吧么于为会则后而也就才又都还被叫")
 # Words that ask (什么, 哪些, 是谁 …): the word after one of the first kind (什么颜色, 哪些职位), or the
 # attribute before either kind (…的籍贯是哪里, …的性格有什么特点), names the kind of answer wanted,
 # which the passage holding the answer often does not say in so many words. A count word (几次,
