@@ -520,7 +520,13 @@ class FigureQuestion:
         )
 
     def extract(self, passage: str) -> str | None:
-        """The figure in the (normalised) passage that best fits the question, with its unit; None if none fits.
+        """The figure in the (normalised) passage that best fits the question, with its unit; None if none fits
+        (see extract_fitting)."""
+        return self.extract_fitting(passage)[0]
+
+    def extract_fitting(self, passage: str) -> tuple[str | None, bool]:
+        """The figure in the (normalised) passage that best fits the question, with its unit; None if none fits;
+        and whether it is in the unit asked for (23.6万辆 for 多少辆, not the loose 1000家 of 多少辆).
 
         A figure fits when its unit is the one the question asks for (when it names one) and
         the words of its clause share the most weight with the question's words. Of a 分别 list, a figure
@@ -528,7 +534,7 @@ class FigureQuestion:
         the asked measure of something else it names instead (参保人数 for 高考人数) gives none.
         """
         wanted = self.wanted
-        best: tuple[float, str] | None = None
+        best: tuple[float, str, bool] | None = None
         for match, unit, figure in self._figures(passage):
             if _is_date(passage, match, unit) and not (self.dates_wanted or wanted == unit == "月"):
                 continue  # 2020年, 2008年6月 are dates, not counts
@@ -551,7 +557,7 @@ class FigureQuestion:
             if left > 0 and passage[left : match.start()].lstrip().startswith(_SUBJECTLESS):
                 left = _clause(passage, left - 1, left - 1)[0]
             if self._of_another(passage, left, right, match):
-                return None  # 高考人数是多少: a passage on 参保人数 (1500万人) and not 高考 gives no such figure
+                return None, False  # 高考人数是多少: a passage on 参保人数 (1500万人) and not 高考 gives no such figure
             respective = _respectively(passage, match.start())
             if respective is not None:
                 items, mine = respective
@@ -587,5 +593,5 @@ class FigureQuestion:
             if best is None or score + RUN_GAIN * RUN_CAP > best[0]:
                 score += RUN_GAIN * min(longest_shared_run(self.wording, passage[left:right]), RUN_CAP)
                 if best is None or score > best[0]:
-                    best = (score, _compact(figure))
-        return best[1] if best else None
+                    best = (score, _compact(figure), not loose)
+        return (best[1], best[2]) if best else (None, False)

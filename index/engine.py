@@ -49,7 +49,7 @@ PARA_CREDIT = 0.5
 # The best passages by BM25 are re-ranked by BM25 × coverage ** COVERAGE_POWER.
 RERANK_DEPTH = 50
 COVERAGE_POWER = 2
-# For a how-many question, the best few candidates that state a fitting figure count this much more.
+# For a how-many question, the best few candidates that state a figure in the unit asked for count this much more.
 FIGURE_DEPTH = 10
 FIGURE_BOOST = 1.5
 # A how-many question naming what it counts (多少人, 几次) whose best passage states no such figure is
@@ -572,14 +572,15 @@ class Engine:
     def _normalize_passage(self, passage_id: int) -> str:
         return self.tokenizer.normalize(self.stored.passages[passage_id].text)
 
-    def _figure(self, asked: FigureQuestion, passage_id: int) -> str | None:
+    def _figure(self, asked: FigureQuestion, passage_id: int) -> tuple[str | None, bool]:
+        """The figure the passage gives for the question, and whether it is in the unit asked for."""
         text = self.stored.passages[passage_id].text
-        figure = asked.extract(self._normalized_text(passage_id))
+        figure, fitting = asked.extract_fitting(self._normalized_text(passage_id))
         if figure is not None and asked.wanted == CODE:
             # Matching lower-cases a code (L2 → l2): give it as the report writes it.
             written = re.search(re.escape(figure), text, re.IGNORECASE)
             figure = written.group(0) if written else figure
-        return figure
+        return figure, fitting
 
     def ask(self, question: str, top: int = 3, offset: int = 0) -> Answer:
         """Answer ``question`` with the ``top`` best passages after ``offset`` (for 更多结果)."""
@@ -626,9 +627,10 @@ class Engine:
                 if i >= FIGURE_DEPTH and coverage[i] < MIN_COVERAGE:
                     continue  # past the best few, only a passage that could answer is worth reading
                 passage_id = int(order[i])
-                figures[passage_id] = self._figure(asked, passage_id)
+                figures[passage_id], fitting = self._figure(asked, passage_id)
                 if figures[passage_id] is not None:
-                    final[i] *= FIGURE_BOOST
+                    if fitting:  # not a figure in a loose unit (1000家 for 多少辆), which may still answer (多少份 → 2000余张)
+                        final[i] *= FIGURE_BOOST
                     stated[i] = counted and coverage[i] >= MIN_COVERAGE
             keep = np.lexsort((order, -final, ~stated))
             order, coverage, final = order[keep], coverage[keep], final[keep]
@@ -640,7 +642,7 @@ class Engine:
             reason = self._missing_years(normalized)
             return Answer(question, False, None, [], notices, suggestions=suggestions, highlights=highlights, reason=reason)
         hits = [self._hit(int(i), s) for i, s in zip(order[offset:wanted], final[offset:wanted]) if s > 0]
-        figure = figures[best] if best in figures else (self._figure(asked, best) if asked is not None else None)
+        figure = figures[best] if best in figures else (self._figure(asked, best)[0] if asked is not None else None)
         if figure is None and counted:
             suggestions = self._suggestions(order, scores)
             reason = NO_TIME if asked is not None and asked.wanted == CLOCK else NO_FIGURE

@@ -634,6 +634,18 @@ class TestTheYearAReportLooksBackOn:
         assert engine.ask("2021年开展了几次消防演练？").answer == "8次"
 
 
+class TestTheUnitAsked:
+    def test_a_figure_in_the_unit_asked_for_beats_one_in_a_loose_unit(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        # The plan's 1000家 could count cars only loosely; the review's 23.6万辆 counts them.
+        report = (
+            "某省2025年政府工作报告\n一、2024年工作回顾\n"
+            "提早对接重大举措，用好存量增量政策，汽车、家电产品以旧换新分别达23.6万辆、269.8万台，拉动消费超500亿元。\n"
+            "二、2025年工作安排\n大力提振消费。持续实施以旧换新等促消费活动，扩大汽车、智能家居等消费，新增以旧换新服务网点1000家以上。\n"
+        )
+        answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("汽车以旧换新了多少辆？")
+        assert answer.answer == "23.6万辆"
+
+
 # The report says 主持修缮了 where a resident says 修复 or 翻修; it names the 古戏台 they ask about.
 RESTORED = (
     "某县2024年工作报告\n一、工作回顾\n"
