@@ -621,6 +621,9 @@ class Engine:
             # best few are read; one that names what it counts (多少起) reads on until a passage that
             # could answer states one, and such a passage comes before every passage that states none.
             stated = np.zeros(len(order), dtype=bool)
+            # …but only one covering the question as well as the best does: 疫情期间发了多少份宣传单 is not
+            # answered by 安全生产宣传资料4000余份 when the best passage, on the epidemic's leaflets, gives no number.
+            best_coverage = coverage[0]
             for i in range(len(order)):
                 if i >= FIGURE_DEPTH and (not counted or stated.any()):
                     break
@@ -631,7 +634,7 @@ class Engine:
                 if figures[passage_id] is not None:
                     if fitting:  # not a figure in a loose unit (1000家 for 多少辆), which may still answer (多少份 → 2000余张)
                         final[i] *= FIGURE_BOOST
-                    stated[i] = counted and coverage[i] >= MIN_COVERAGE
+                    stated[i] = counted and coverage[i] >= max(MIN_COVERAGE, best_coverage)
             keep = np.lexsort((order, -final, ~stated))
             order, coverage, final = order[keep], coverage[keep], final[keep]
         best = int(order[0])

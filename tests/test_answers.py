@@ -378,6 +378,13 @@ class TestFigures:
         assert not answer.answered and answer.reason == "报告里没有找到这个数字。"
         assert answer.suggestions
 
+    def test_a_figure_on_something_else_does_not_answer_what_the_best_passage_leaves_uncounted(self, seed_engine: Engine) -> None:
+        # The epidemic passage tells of 派发防控疫情宣传单 but gives no number; 安全生产宣传资料4000余份 is
+        # another campaign's, and holds less of the question.
+        answer = seed_engine.ask("疫情期间发了多少份宣传单？")
+        assert not answer.answered and answer.reason == "报告里没有找到这个数字。"
+        assert "疫情" in answer.suggestions[0].text
+
     @pytest.mark.parametrize("question", ["网格员人数是多少？", "普法宣传的费用是多少？", "执法人员的培训率是多少？"])
     def test_a_noun_that_says_what_is_counted_asks_for_that_figure(self, seed_engine: Engine, question: str) -> None:
         # 人数 asks for people, 费用 for money, 培训率 for a share: none is stated beside these words.
