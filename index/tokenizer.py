@@ -160,6 +160,9 @@ class Tokenizer:
                 if word[1] in _MEASURE_CHARS:
                     continue  # 这部, 此次: pointing and counting, nothing to search for
                 word = word[1]  # 该村, 该站: the noun pointed at
+            if out and out[-1] in ("哪里", "哪儿") and word == "人":
+                out[-1] += word  # 哪里人 asks where one is from, as a whole: 人 is no word a passage must hold
+                continue
             if out and out[-1] == "哪" and word.startswith("一"):
                 word = out.pop() + word  # 哪 / 一个 is the asking word 哪一个, not 哪 and the count 一个
             asking = next((a for a in _ASKING_PREFIXES if word.startswith(a) and len(word) > len(a)), None)
@@ -199,7 +202,9 @@ class Tokenizer:
             j = i - 1
             if j >= 0 and words[j] in _LINKING:
                 j -= 1
-            attribute = j >= 1 and (words[j - 1] == "的" or words[j] in _GENERIC_ATTRIBUTES)  # 父亲名字叫什么
+            # 镇长是哪里人: the word after 哪里 says what is asked (where one is from), and 镇长 is whom it is asked of.
+            asks_of = word not in _ASKS_KIND and i + 1 < len(words) and words[i + 1] not in self.stopwords and _KEEP_RE.search(words[i + 1])
+            attribute = not asks_of and j >= 1 and (words[j - 1] == "的" or words[j] in _GENERIC_ATTRIBUTES)  # 父亲名字叫什么
             if attribute and words[j] not in self.stopwords and _KEEP_RE.search(words[j]):
                 found.add(words[j])
             if kind and i >= 1 and words[i - 1] in _LISTING:

@@ -82,6 +82,7 @@ def test_passage_text_is_the_reports_own_wording(seed_engine: Engine) -> None:
         "高观镇的特产是什么？",
         "镇卫生院几点下班？",
         "高观镇的镇长是谁？",
+        "高观镇的镇长是哪里人？",  # 哪里人 asks where one is from: 人 of 人民政府 in the title is no answer
         "2020年全镇财政收入多少？",
     ],
 )

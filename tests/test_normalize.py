@@ -81,6 +81,7 @@ class TestQuestionWords:
             ("2016年全国出生了多少人口？", ("2016", "全国", "出生", "人口")),
             ("村里有多少年轻人外出务工？", ("年轻人", "外出", "务工")),
             ("湖南省长叫什么名字？", ("湖南省", "长", "名字")),  # jieba's HMM: 湖南省 / 长叫
+            ("镇长的父亲是哪里人？", ("镇长", "父亲")),  # 哪里人 asks where from, as a whole
             ("禁毒工作包括哪些方面？", ("禁毒", "工作", "包括")),  # jieba: 哪些方面
             ("2020年全镇财政收入多少？", ("2020", "全镇", "财政收入")),  # the year's 年 is not a word of its own
             ("政府工作报告是哪天作的？", ("政府", "工作", "报告", "作")),  # jieba: 哪 / 天作; 哪天 asks when
@@ -130,6 +131,8 @@ class TestQuestionWords:
             ("镇长叫什么名字？", {"名字"}),
             ("邬晏清的父亲名字叫什么？", {"名字"}),  # a name is stated, not called a name
             ("禁毒工作包括哪些方面？", {"包括"}),
+            # 是哪里人 asks where one is from; 父亲 is whom it is asked of
+            ("镇长的父亲是哪里人？", set()),
             # what a figure measures is stated beside it (人口8.57万), unlike 籍贯 beside 江苏吴江人
             ("西安的邮政编码是多少？", set()),
             ("水库的面积有多大？", set()),
