@@ -78,6 +78,8 @@ _CHANGE_VERBS = "增长|增速|增幅|涨幅|降幅|下降|上涨|上升|回落|
 _CHANGE_Q_RE = re.compile(rf"(?:{_CHANGE_VERBS})了?\s*(?:是|为|有|达到|达|约|大约|大概)*\s*(?:多少|百分之几)")
 _CHANGES = frozenset("% ‰ 倍 成 个百分点 百分点".split())
 # A change verb right before a share (增长24%, 下降了1.5%): the share is the change, not a level.
+# 涨了多少, 减少了多少, 有什么变化: a question that may ask for a change.
+_ASKS_CHANGE_RE = re.compile(rf"{_CHANGE_VERBS}|涨|降|增|减|升|变化|多了|少了")
 _CHANGE_BEFORE_RE = re.compile(rf"(?:{_CHANGE_VERBS})了?\s*$")
 # 举报电话是多少, 编号是什么: a number or code that names something (12345, 023-6888, l2), not an amount. Not
 # 新增电话多少万户: there 电话 is counted.
@@ -94,6 +96,8 @@ _DATE_RE = re.compile(rf"(?<![\d.])(?:(?:1[5-9]|20)\d{{2}}\s*年(?:{_MONTH_DAY})
 # 哪一年, 何年: a year is asked, so a day of a month (8月15日) does not answer; a year of history may be
 # written in three digits or four (1261年, 480年).
 _YEAR_ASKED_RE = re.compile(r"何年|哪一?年|几几年")
+# A year a question or a passage names (1993年, not 1950年代 or 3年).
+_NAMED_YEAR_RE = re.compile(r"(?<![\d.])((?:1[5-9]|20)\d{2})\s*年(?!代)")
 _YEAR_RE = re.compile(rf"(?<![\d.])(?:1\d{{3}}|20\d{{2}}|[1-9]\d{{2}})\s*年(?:{_MONTH_DAY})?")
 DATE = "日期"
 # 多久集中学习一次, 几年举行一次: how often, answered by 每季度, 每两年 …, not by a span of time.
@@ -149,7 +153,7 @@ _ORDINAL_Q_RE = re.compile(r"第(?:几|多少)")
 _ORDINAL_RE = re.compile(rf"第\s*([{NUMERALS}]+|\d+)\s*({_UNIT_ALTERNATION})")
 _CLAUSE_SPLIT = "，,；;。：:！？!?、（）()"
 # 收入3614.6亿元、增长0.6%: a clause opening with what changed, without saying what, is about the clause before.
-_SUBJECTLESS = ("增长", "下降", "增加", "减少", "提高", "降低", "上涨", "上升", "同比", "比上年")
+_SUBJECTLESS = ("增长", "下降", "增加", "减少", "提高", "降低", "上涨", "上升", "同比", "比上年", "达到")
 _ASIDE_CHARS = 30  # the longest bracketed aside a clause runs across
 # Characters that do not name whose measure it is (每名奖金, 于水温, 全市总人口): function and counting words.
 _NOT_OWNERS = frozenset("的之其于在为是与和及每各该本全总共约达") | frozenset(w for w in MEASURE_WORDS.split("|") if len(w) == 1)
@@ -423,6 +427,7 @@ class FigureQuestion:
     wording: str = ""  # the question's words in a row, without punctuation or spaces
     # 高考人数是多少: what is measured (人数) and whose it is (高考); ("", "") when the question does not say
     measured: tuple[str, str] = ("", "")
+    years: tuple[str, ...] = ()  # the years the question names (1993 of 1993年钢产量是多少)
 
     @classmethod
     def of(
@@ -463,6 +468,7 @@ class FigureQuestion:
             measured=_measured(normalized_question, question_words),
             possible=sum(weight(forms[0]) for forms in question_words if _is_evidence(forms[0]) and forms[0] != wanted),
             dates_wanted=wanted == "年" and "多少年" not in normalized_question,
+            years=tuple(_NAMED_YEAR_RE.findall(normalized_question)),
             asked=normalized_question,
         )
 
@@ -510,6 +516,16 @@ class FigureQuestion:
         other = lead[max(0, found.start() - 2) : found.start()]  # 参保 of 参保人数: whose measure the passage states
         return len(other) == 2 and all(HAN_RE.fullmatch(ch) and ch not in _NOT_OWNERS for ch in other)
 
+    def _of_another_year(self, passage: str, match: re.Match[str]) -> bool:
+        """Whether the figure's sentence names years before it, all of them later than the question's: a
+        target for a later year (1993年钢产量 against １９９７年钢产量达到９４００万吨). An earlier year is not
+        another year's figure in a report of the year asked (1984年纯收入 against 一九八三年…纯收入达到３０９．８元,
+        in the report of 1984), so it stays."""
+        if not self.years or self.wanted == DATE:
+            return False
+        named = _NAMED_YEAR_RE.findall(passage, _sentence_start(passage, match.start()), match.start())
+        return bool(named) and min(int(y) for y in named) > max(int(y) for y in self.years)
+
     def _is_start(self, passage: str, match: re.Match[str]) -> bool:
         """Whether the figure is where a change started (由3010亿元增加到…) and the question asks about now."""
         return (
@@ -540,10 +556,12 @@ class FigureQuestion:
                 continue  # 2020年, 2008年6月 are dates, not counts
             if _compact(figure) in self.stated:
                 continue  # 至道三年划分了多少路: the question's own 3年 is not what it asks
-            if wanted == "%" and self._is_change(passage, match.start()):
+            if (wanted == "%" or (wanted is None and not _ASKS_CHANGE_RE.search(self.asked))) and self._is_change(passage, match.start()):
                 continue  # 贷款利率是多少: 年均增长24% is a growth, not the rate
             if self._is_start(passage, match):
                 continue  # 国民收入是多少: not the 3010亿元 of 由3010亿元增加到7790亿元
+            if self._of_another_year(passage, match):
+                continue  # 1993年钢产量: not the target of １９９７年钢产量达到９４００万吨
             big = match["big"] if "big" in match.re.groupindex else None
             fits = _fits(unit, wanted) or (big or "") + unit == wanted  # 1500亿元 answers 多少亿元
             # An amount in 万 counts people as well as things (户籍人口1.2万); a resident's unit for things can

@@ -301,6 +301,14 @@ FIGURES_REPORT = (
 )
 
 
+# The 1993 report looks back on 1992 and sets targets for 1997.
+STEEL_REPORT = (
+    "1993年政府工作报告\n一、过去五年的回顾\n"
+    "１９９２年同１９８７年相比，钢产量增长百分之四十二，达到８０００万吨；原煤产量增长百分之二十，达到１１亿吨。\n"
+    "二、今后五年的任务\n加强原材料工业建设，１９９７年钢产量达到９４００万吨，并努力提高质量。\n"
+)
+
+
 # A report stating figures the ways reports do: in 万, as ordinals, at the head of a sentence.
 figures_engine = engine_fixture("figures_engine", {"r.txt": FIGURES_REPORT})
 
@@ -378,6 +386,23 @@ class TestFigures:
         answer = seed_engine.ask(question)
         assert not answer.answered and answer.reason == "报告里没有找到这个数字。"
         assert answer.suggestions
+
+    @pytest.mark.parametrize(
+        ("question", "figure"),
+        [
+            # not the growth (百分之四十二) nor 原煤's 11亿吨, whose clause only goes on 钢产量's sentence
+            ("1992年钢产量是多少？", "8000万吨"),
+            ("1992年钢产量增长了多少？", "42%"),
+            ("1992年原煤产量是多少？", "11亿吨"),
+        ],
+    )
+    def test_the_figure_of_what_is_asked(self, tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str) -> None:
+        assert engine_over(tmp_path, {"r.txt": STEEL_REPORT}, tokenizer).ask(question).answer == figure
+
+    def test_a_target_for_a_later_year_is_not_the_year_asked(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        report = "1993年政府工作报告\n一、今后五年的任务\n加强原材料工业建设，１９９７年钢产量达到９４００万吨，并努力提高质量。\n"
+        answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("1993年钢产量是多少？")
+        assert answer.answer is None
 
     def test_a_figure_on_something_else_does_not_answer_what_the_best_passage_leaves_uncounted(self, seed_engine: Engine) -> None:
         # The epidemic passage tells of 派发防控疫情宣传单 but gives no number; 安全生产宣传资料4000余份 is
