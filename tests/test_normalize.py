@@ -131,6 +131,10 @@ class TestQuestionWords:
             ("镇长叫什么名字？", {"名字"}),
             ("邬晏清的父亲名字叫什么？", {"名字"}),  # a name is stated, not called a name
             ("禁毒工作包括哪些方面？", {"包括"}),
+            # an aspect (地形, 特点, 习性) names the kind of answer wherever it stands in a question that asks
+            ("河口湾有什么地形特点？", {"地形", "特点"}),
+            ("麦银汉鱼的生活习性有什么特点？", {"习性", "特点"}),
+            ("网格公示牌的特点", set()),  # no asking word: a search for the words
             # 是哪里人 asks where one is from; 父亲 is whom it is asked of
             ("镇长的父亲是哪里人？", set()),
             # what a figure measures is stated beside it (人口8.57万), unlike 籍贯 beside 江苏吴江人
