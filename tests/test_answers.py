@@ -679,6 +679,17 @@ class TestTheUnitAsked:
         assert answer.answer == "23.6万辆"
 
 
+class TestFormerNames:
+    @pytest.mark.parametrize("question", ["坪坝村原来的名字叫什么？", "坪坝村本来的名字是什么？", "坪坝村的原名是什么？"])
+    def test_a_former_name_is_what_the_report_calls_its_original_name(self, tmp_path: Path, tokenizer: Tokenizer, question: str) -> None:
+        report = (
+            "某镇2024年度工作情况报告\n一、基本情况\n坪坝村原名大河坝村，2015年由两村合并而成。\n"
+            "二、工作回顾\n全年新建村道12公里，改造危房30户，坪坝村新建文化广场1个。\n"
+        )
+        answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask(question)
+        assert answer.answered and "原名大河坝村" in answer.passages[0].text
+
+
 # The report says 主持修缮了 where a resident says 修复 or 翻修; it names the 古戏台 they ask about.
 RESTORED = (
     "某县2024年工作报告\n一、工作回顾\n"
