@@ -15,7 +15,7 @@ _COUNTING_UNITS = "个百分点 百分点 个月 户次 千瓦时 千瓦 兆瓦 
 # What each unit measures: a question asking for a length takes any length (体长多少 → 89厘米, 多少米 → 1.2公里).
 # Latin units as NFKC and lower-casing leave them: ㎡ is m2, ℃ is °c.
 _KIND_UNITS = {
-    "米": "公里 千米 米 厘米 公分 毫米 公尺 英里 英尺 英寸 海里 光年 km cm mm m",
+    "米": "公里 千米 米 厘米 公分 毫米 公尺 英里 英尺 英寸 英吋 吋 海里 光年 km cm mm m",
     "平方米": "平方公里 平方千米 平方米 平方公尺 平方英里 公顷 亩 km2 m2",
     "公斤": "吨 公斤 千克 克 斤 担 磅 kg g",
     "元": "元 万元 亿元 美元 港元 港币 澳元 欧元 日元 英镑 韩元 卢布 越南盾 新台币 台币 人民币",

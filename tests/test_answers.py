@@ -399,6 +399,10 @@ class TestFigures:
     def test_the_figure_of_what_is_asked(self, tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str) -> None:
         assert engine_over(tmp_path, {"r.txt": STEEL_REPORT}, tokenizer).ask(question).answer == figure
 
+    def test_a_length_in_inches_as_taiwan_writes_them(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        report = "某县2024年工作报告\n一、装备\n县消防大队新购的水枪，枪管长度为14英吋。\n"
+        assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("枪管长度是多少？").answer == "14英吋"
+
     def test_a_target_for_a_later_year_is_not_the_year_asked(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
         report = "1993年政府工作报告\n一、今后五年的任务\n加强原材料工业建设，１９９７年钢产量达到９４００万吨，并努力提高质量。\n"
         answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("1993年钢产量是多少？")
