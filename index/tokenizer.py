@@ -53,7 +53,7 @@ _ASKS_VALUE = _ASKS_KIND | frozenset("哪里 哪儿 谁 如何 怎样 怎么样 
 # Words that name an attribute only generically: the passage states the name or kind itself.
 _GENERIC_ATTRIBUTES = frozenset("名字 名称 姓名 称号 别名 全称 简称".split())
 # Nouns for an aspect of something (its 特点, 习性, 外形, 含义): in a question that asks, they name the kind
-# of answer, wherever they stand; the passage describing the aspect seldom names it.
+# of answer, wherever they stand, as the generic attributes do; the passage describing it seldom names it.
 _ASPECTS = frozenset("特点 特征 特色 习性 生活习性 习惯 外形 外观 外貌 长相 形状 样子 模样 地形 地貌 性格 职业 身份 类型 种类 性质 含义 意思 寓意 来历 由来 状况 用途 功能 作用 颜色 形态 构造 结构 风格 味道 口感".split())
 _LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())
 # Verbs that introduce a list the question asks for (包括哪些方面, 涵盖哪些领域).
@@ -213,7 +213,7 @@ class Tokenizer:
             if kind and i >= 1 and words[i - 1] in _LISTING:
                 found.add(words[i - 1])  # 包括哪些: the passage lists them without saying 包括
         if any(word in _ASKS_VALUE for word in words):
-            found.update(word for word in words if word in _ASPECTS)  # 河口湾有什么地形特点
+            found.update(word for word in words if word in _ASPECTS or word in _GENERIC_ATTRIBUTES)  # 河口湾有什么地形特点
         return frozenset(found)
 
     def _runs(self, cut: list[str]) -> list[list[str]]:
