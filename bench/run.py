@@ -403,6 +403,10 @@ BUNDLED_SETS = [
         "A third, written in one go on 2026-12-01 after the day's fixes (`bench/bundled_questions3.jsonl`: 15 answerable,",
         "7 unanswerable; its first run: hit@1 15/15, figures 4/4, refusals 7/7):",
     ]),
+    (("bundled_questions4",), [
+        "A fourth, written in a later session before its fixes (`bench/bundled_questions4.jsonl`: 19 answerable,",
+        "6 unanswerable; its first run: hit@1 18/19, figures 7/7, refusals 4/6):",
+    ]),
 ]
 HELD_OUT_SETS = [
     (("reports_heldout2",), [
@@ -432,6 +436,14 @@ HELD_OUT_SETS = [
         "An eighth set, national reports 1958–2023 and 2025 provincial ones in residents' words (会涨吗, 拿了多少个)",
         "(`bench/reports_heldout8.jsonl`: 30 answerable, 8 unanswerable; first run: hit@1 21/30, hit@3 27/30,",
         "figures 12/17, refusals 6/8):",
+    ]),
+    (("reports_heldout9",), [
+        "A ninth set, the 2004 and 2016 national reports, none asked about before (`bench/reports_heldout9.jsonl`: 26",
+        "answerable, 10 unanswerable; first run: hit@1 18/26, hit@3 21/26, figures 11/22, refusals 7/10):",
+    ]),
+    (("reports_heldout10",), [
+        "A tenth set, the 2025 reports of 山东, 山西 and 湖南, none asked about before (`bench/reports_heldout10.jsonl`:",
+        "30 answerable, 8 unanswerable; first run: hit@1 25/30, hit@3 29/30, figures 23/27, refusals 4/8):",
     ]),
 ]
 
