@@ -77,9 +77,9 @@ _RATE_Q_RE = re.compile("|".join(sorted(_RATE_WORDS | {"百分"})))
 _CHANGE_VERBS = "增长|增速|增幅|涨幅|降幅|下降|上涨|上升|回落|提高|降低"
 _CHANGE_Q_RE = re.compile(rf"(?:{_CHANGE_VERBS})了?\s*(?:是|为|有|达到|达|约|大约|大概)*\s*(?:多少|百分之几)")
 _CHANGES = frozenset("% ‰ 倍 成 个百分点 百分点".split())
-# A change verb right before a share (增长24%, 下降了1.5%): the share is the change, not a level.
 # 涨了多少, 减少了多少, 有什么变化: a question that may ask for a change.
 _ASKS_CHANGE_RE = re.compile(rf"{_CHANGE_VERBS}|涨|降|增|减|升|变化|多了|少了")
+# A change verb right before a share (增长24%, 下降了1.5%): the share is the change, not a level.
 _CHANGE_BEFORE_RE = re.compile(rf"(?:{_CHANGE_VERBS})了?\s*$")
 # 举报电话是多少, 编号是什么: a number or code that names something (12345, 023-6888, l2), not an amount. Not
 # 新增电话多少万户: there 电话 is counted.
