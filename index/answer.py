@@ -68,6 +68,8 @@ _IMPLIED_RE = re.compile(
 # 降低了多少费用负担, 投入了多少资金: the noun after 多少 says what is measured (money), not the verb before it.
 # Not 多少比例: a share may be stated in words (三分之一), so it stays a share asked for, not a count.
 _IMPLIED_AFTER_RE = re.compile(rf"多少\s*(?:的)?({'|'.join(e for e, u in _IMPLIED_UNITS if u != '%')})")
+# 多少党员, 多少网格员, 多少志愿者: people are counted, in people (人, 名, 位), not in a share or in things.
+_PEOPLE_AFTER_RE = re.compile(rf"多少\s*[{HAN}]{{0,3}}(?:员|者)(?![{HAN}]*(?:率|比例|占比|比重))")
 # 多长, 多远, 多重: the question's own word for the measure.
 _HOW_MEASURE = {"多长": "米", "多远": "米", "多高": "米", "多深": "米", "多宽": "米", "多重": "公斤"}
 _HOW_MEASURE_RE = re.compile("|".join(_HOW_MEASURE))
@@ -249,7 +251,9 @@ def counted_unit(normalized_question: str) -> str | None:
     if implied:
         return next(unit for ending, unit in _IMPLIED_UNITS if implied.group(1).endswith(ending))
     how = _HOW_MEASURE_RE.search(normalized_question)
-    return _HOW_MEASURE[how.group(0)] if how else None
+    if how:
+        return _HOW_MEASURE[how.group(0)]
+    return "人" if _PEOPLE_AFTER_RE.search(normalized_question) else None
 
 
 def _fits(unit: str, wanted: str | None) -> bool:

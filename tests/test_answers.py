@@ -380,9 +380,10 @@ class TestFigures:
         # 第十八届 says which election, not how many: 举行了几届 is not answered by it.
         assert figures_engine.ask("乡人大代表选举举行了几届？").answer != "18届"
 
-    @pytest.mark.parametrize("question", ["网格员有多少人？", "高观镇有多少人口？", "高观镇的人口是多少？"])
+    @pytest.mark.parametrize("question", ["网格员有多少人？", "高观镇有多少人口？", "高观镇的人口是多少？", "高观镇有多少党员？"])
     def test_no_such_figure_means_no_answer(self, seed_engine: Engine, question: str) -> None:
-        # The passages found are about 网格/人口 but count no people (1-2个 counts chat groups): say so.
+        # The passages found are about 网格/人口/党员 but count no people (1-2个 counts chat groups, 100% is the
+        # share of 党员干部 who sat the law exam): say so.
         answer = seed_engine.ask(question)
         assert not answer.answered and answer.reason == "报告里没有找到这个数字。"
         assert answer.suggestions
