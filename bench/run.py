@@ -407,6 +407,10 @@ BUNDLED_SETS = [
         "A fourth, written in a later session before its fixes (`bench/bundled_questions4.jsonl`: 19 answerable,",
         "6 unanswerable; its first run: hit@1 18/19, figures 7/7, refusals 4/6):",
     ]),
+    (("bundled_questions5",), [
+        "A fifth, 30 questions the bundled report does not answer (`bench/bundled_questions5.jsonl`; its first run:",
+        "refusals 24/30):",
+    ]),
 ]
 HELD_OUT_SETS = [
     (("reports_heldout2",), [
