@@ -449,6 +449,11 @@ HELD_OUT_SETS = [
         "A tenth set, the 2025 reports of 山东, 山西 and 湖南, none asked about before (`bench/reports_heldout10.jsonl`:",
         "30 answerable, 8 unanswerable; first run: hit@1 25/30, hit@3 29/30, figures 23/27, refusals 4/8):",
     ]),
+    (("reports_heldout11",), [
+        "An eleventh set, mostly what/why/how questions on the 1982, 1986 and 1988 national reports, few naming a",
+        "year (`bench/reports_heldout11.jsonl`: 20 answerable, 5 unanswerable; first run: hit@1 11/20, hit@3 17/20,",
+        "figures 5/7, refusals 1/5):",
+    ]),
 ]
 
 
