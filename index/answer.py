@@ -63,7 +63,8 @@ _IMPLIED_UNITS = (
     *((rate, "%") for rate in sorted(_RATE_WORDS)),
 )
 _IMPLIED_RE = re.compile(
-    rf"({'|'.join(e for e, _u in _IMPLIED_UNITS)})\s*(?:是|为|有|达到|达|大概|大约|约)*\s*(?:多少|百分之几|几成|多大|多长|多高|多深|多宽|多重|多远)"
+    rf"({'|'.join(e for e, _u in _IMPLIED_UNITS)})\s*(?:是|为|有|达到|达|大概|大约|约|合计|共计|总计|累计|一共|总共|共)*\s*"
+    r"(?:多少|百分之几|几成|多大|多长|多高|多深|多宽|多重|多远)"
 )
 # 降低了多少费用负担, 投入了多少资金: the noun after 多少 says what is measured (money), not the verb before it.
 # Not 多少比例: a share may be stated in words (三分之一), so it stays a share asked for, not a count.

@@ -400,6 +400,11 @@ class TestFigures:
     def test_the_figure_of_what_is_asked(self, tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str) -> None:
         assert engine_over(tmp_path, {"r.txt": STEEL_REPORT}, tokenizer).ask(question).answer == figure
 
+    def test_a_total_of_money_asked_with_heji_is_money(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        # 收入合计多少 asks for money, as 收入是多少 does: not the 两项 of 两项资金合计.
+        report = "某县2024年工作报告\n一、财政\n预算内和预算外两项资金合计比上年增加一倍，五年合计财政收入为5953万元。\n"
+        assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("财政收入合计多少？").answer == "5953万元"
+
     def test_a_length_in_inches_as_taiwan_writes_them(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
         report = "某县2024年工作报告\n一、装备\n县消防大队新购的水枪，枪管长度为14英吋。\n"
         assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("枪管长度是多少？").answer == "14英吋"
