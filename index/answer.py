@@ -62,9 +62,11 @@ _IMPLIED_UNITS = (
     ("任期", "时长"), ("期限", "时长"), ("工期", "时长"), ("寿命", "时长"), ("时长", "时长"),
     *((rate, "%") for rate in sorted(_RATE_WORDS)),
 )
+# Words between what is measured and 多少 that change nothing (收入是多少, 增长了大约多少, 收入合计多少).
+_LINKS = "是|为|有|达到|达|约|大约|大概"
+_TOTALS = "合计|共计|总计|累计|一共|总共|共"
 _IMPLIED_RE = re.compile(
-    rf"({'|'.join(e for e, _u in _IMPLIED_UNITS)})\s*(?:是|为|有|达到|达|大概|大约|约|合计|共计|总计|累计|一共|总共|共)*\s*"
-    r"(?:多少|百分之几|几成|多大|多长|多高|多深|多宽|多重|多远)"
+    rf"({'|'.join(e for e, _u in _IMPLIED_UNITS)})\s*(?:{_LINKS}|{_TOTALS})*\s*(?:多少|百分之几|几成|多大|多长|多高|多深|多宽|多重|多远)"
 )
 # 降低了多少费用负担, 投入了多少资金: the noun after 多少 says what is measured (money), not the verb before it.
 # Not 多少比例: a share may be stated in words (三分之一), so it stays a share asked for, not a count.
@@ -78,7 +80,7 @@ _RATE_Q_RE = re.compile("|".join(sorted(_RATE_WORDS | {"百分"})))
 # 增长了多少, 涨幅是多少: a change, stated as a share (增长5.8%), a multiple (增长2倍) or in points
 # (提高1.5个百分点), not as a count (交出一份答卷 → 1份). 增加/减少 are not here: 减少了38天.
 _CHANGE_VERBS = "增长|增速|增幅|涨幅|降幅|下降|上涨|上升|回落|提高|降低"
-_CHANGE_Q_RE = re.compile(rf"(?:{_CHANGE_VERBS})了?\s*(?:是|为|有|达到|达|约|大约|大概)*\s*(?:多少|百分之几)")
+_CHANGE_Q_RE = re.compile(rf"(?:{_CHANGE_VERBS})了?\s*(?:{_LINKS})*\s*(?:多少|百分之几)")
 _CHANGES = frozenset("% ‰ 倍 成 个百分点 百分点".split())
 # 涨了多少, 减少了多少, 有什么变化: a question that may ask for a change.
 _ASKS_CHANGE_RE = re.compile(rf"{_CHANGE_VERBS}|涨|降|增|减|升|变化|多了|少了")
@@ -432,7 +434,8 @@ class FigureQuestion:
     wording: str = ""  # the question's words in a row, without punctuation or spaces
     # 高考人数是多少: what is measured (人数) and whose it is (高考); ("", "") when the question does not say
     measured: tuple[str, str] = ("", "")
-    years: tuple[str, ...] = ()  # the years the question names (1993 of 1993年钢产量是多少)
+    latest_year: int = 0  # the latest year the question names (1993 of 1993年钢产量是多少), 0 if none
+    asks_change: bool = False  # 涨了多少, 有什么变化: it may ask for a change
 
     @classmethod
     def of(
@@ -473,7 +476,8 @@ class FigureQuestion:
             measured=_measured(normalized_question, question_words),
             possible=sum(weight(forms[0]) for forms in question_words if _is_evidence(forms[0]) and forms[0] != wanted),
             dates_wanted=wanted == "年" and "多少年" not in normalized_question,
-            years=tuple(_NAMED_YEAR_RE.findall(normalized_question)),
+            latest_year=max((int(y) for y in _NAMED_YEAR_RE.findall(normalized_question)), default=0),
+            asks_change=_ASKS_CHANGE_RE.search(normalized_question) is not None,
             asked=normalized_question,
         )
 
@@ -526,10 +530,10 @@ class FigureQuestion:
         target for a later year (1993年钢产量 against １９９７年钢产量达到９４００万吨). An earlier year is not
         another year's figure in a report of the year asked (1984年纯收入 against 一九八三年…纯收入达到３０９．８元,
         in the report of 1984), so it stays."""
-        if not self.years or self.wanted == DATE:
+        if not self.latest_year or self.wanted == DATE:
             return False
         named = _NAMED_YEAR_RE.findall(passage, _sentence_start(passage, match.start()), match.start())
-        return bool(named) and min(int(y) for y in named) > max(int(y) for y in self.years)
+        return bool(named) and min(int(y) for y in named) > self.latest_year
 
     def _is_start(self, passage: str, match: re.Match[str]) -> bool:
         """Whether the figure is where a change started (由3010亿元增加到…) and the question asks about now."""
@@ -540,12 +544,7 @@ class FigureQuestion:
             and _ASKS_START_RE.search(self.asked) is None
         )
 
-    def extract(self, passage: str) -> str | None:
-        """The figure in the (normalised) passage that best fits the question, with its unit; None if none fits
-        (see extract_fitting)."""
-        return self.extract_fitting(passage)[0]
-
-    def extract_fitting(self, passage: str) -> tuple[str | None, bool]:
+    def extract(self, passage: str) -> tuple[str | None, bool]:
         """The figure in the (normalised) passage that best fits the question, with its unit; None if none fits;
         and whether it is in the unit asked for (23.6万辆 for 多少辆, not the loose 1000家 of 多少辆).
 
@@ -561,7 +560,7 @@ class FigureQuestion:
                 continue  # 2020年, 2008年6月 are dates, not counts
             if _compact(figure) in self.stated:
                 continue  # 至道三年划分了多少路: the question's own 3年 is not what it asks
-            if (wanted == "%" or (wanted is None and not _ASKS_CHANGE_RE.search(self.asked))) and self._is_change(passage, match.start()):
+            if (wanted == "%" or (wanted is None and not self.asks_change)) and self._is_change(passage, match.start()):
                 continue  # 贷款利率是多少: 年均增长24% is a growth, not the rate
             if self._is_start(passage, match):
                 continue  # 国民收入是多少: not the 3010亿元 of 由3010亿元增加到7790亿元

@@ -108,6 +108,14 @@ _NOT_SUBJECTS = ("今年", "去年", "明年", "当前", "目前", "这", "那",
 _SUBJECT_RE = re.compile(r"\s*([^（(，,。：:；;、\s]{2,15}?)(?:[（(]|是|为|位于)")
 
 
+def _looked_back_years(normalized: str, asks_plans: bool) -> frozenset[int]:
+    """The years a question names that a report's look back on them may answer: none for a question
+    about plans (2016年要开工几项) or one naming a report by its year (2004年报告里…)."""
+    if asks_plans or "报告" in normalized:
+        return frozenset()
+    return frozenset(int(y) for y in _YEAR_Q_RE.findall(normalized))
+
+
 def _listed_kind(normalized: str, words: tuple[str, ...]) -> re.Pattern[str] | None:
     """For 哪些 X (要深化哪些农村改革): a word of X closing a list, as a report writes one (粮食收储、集体产权…等改革)."""
     which = normalized.find("哪些")
@@ -429,7 +437,7 @@ class Engine:
             return [word[i : i + 2] for i in range(len(word) - 1)]
         return [word]
 
-    def _coverage_plan(self, terms: QueryTerms) -> _Plan:
+    def _coverage_plan(self, terms: QueryTerms, looks_back: bool) -> _Plan:
         """What coverage checks of each question word, worked out once per question."""
         years = set(_YEAR_Q_RE.findall(terms.normalized))
         places = tuple(name for name in self._reports_named if name in terms.normalized)
@@ -447,7 +455,7 @@ class Engine:
             plan.append(
                 _Word(word, (word, *terms.expansions.get(word, ())), weight, part_forms, word in terms.focus, word in years, planning, verb)
             )
-        return _Plan(plan, places, bool(self._looked_back_years(terms.normalized)))
+        return _Plan(plan, places, looks_back)
 
     def _own_words(self, passage_id: int) -> str:
         """The passage with its frame (item lead, section path, report title), as the report writes them."""
@@ -519,8 +527,9 @@ class Engine:
         scored = tuple(dict.fromkeys([*terms.scored, *(y for ys in years.values() for y in ys)]))
         return replace(terms, scored=scored, expansions={**terms.expansions, **years})
 
-    def search(self, terms: QueryTerms, normalized: str) -> np.ndarray:
-        """Scores of every passage for a question's terms, with the report preference applied."""
+    def search(self, terms: QueryTerms, normalized: str, looked_back: frozenset[int] | None = None) -> np.ndarray:
+        """Scores of every passage for a question's terms, with the report preference applied (``looked_back``:
+        the question's years a report's look back may answer, worked out from it when not given)."""
         fields = self.stored.fields
         boosts = [self._title_factor(term) for term in terms.scored]
         scores = fields["body"].scores(terms.scored, boosts) + FRAME_WEIGHT * fields["frame"].scores(terms.scored)[self._frame_of]
@@ -528,18 +537,12 @@ class Engine:
         preferred = self._preferred_reports(normalized)
         if preferred is not None:
             chosen = preferred[self._passage_report]
-            years = self._looked_back_years(normalized)
-            if years:  # 2003年外汇储备: the 2004 report's look back on 2003 as well as the 2003 report
-                chosen = chosen | np.isin(self._looked_back, list(years))
+            if looked_back is None:
+                looked_back = _looked_back_years(normalized, _PLAN_Q_RE.search(normalized) is not None)
+            if looked_back:  # 2003年外汇储备: the 2004 report's look back on 2003 as well as the 2003 report
+                chosen = chosen | np.isin(self._looked_back, list(looked_back))
             scores = scores * np.where(chosen, REPORT_PREFERENCE, 1.0)
         return scores
-
-    def _looked_back_years(self, normalized: str) -> set[int]:
-        """The years a question names that a report's look back on them may answer: none for a question
-        about plans (2016年要开工几项) or one naming a report by its year (2004年报告里…)."""
-        if _PLAN_Q_RE.search(normalized) or "报告" in normalized:
-            return set()
-        return {int(y) for y in _YEAR_Q_RE.findall(normalized)}
 
     def _by_wording(
         self, question: str, normalized: str, words: tuple[str, ...], candidates: np.ndarray, coverage: np.ndarray, final: np.ndarray
@@ -575,7 +578,7 @@ class Engine:
     def _figure(self, asked: FigureQuestion, passage_id: int) -> tuple[str | None, bool]:
         """The figure the passage gives for the question, and whether it is in the unit asked for."""
         text = self.stored.passages[passage_id].text
-        figure, fitting = asked.extract_fitting(self._normalized_text(passage_id))
+        figure, fitting = asked.extract(self._normalized_text(passage_id))
         if figure is not None and asked.wanted == CODE:
             # Matching lower-cases a code (L2 → l2): give it as the report writes it.
             written = re.search(re.escape(figure), text, re.IGNORECASE)
@@ -593,7 +596,9 @@ class Engine:
         normalized = terms.normalized
         if not terms.words:
             return Answer(question, False, None, [], [*notices, "问题里没有可以检索的词，请换个说法，例如：消防演练开展了几次？"])
-        scores = self.search(terms, normalized)
+        asks_plans = _PLAN_Q_RE.search(normalized) is not None
+        looked_back = _looked_back_years(normalized, asks_plans)
+        scores = self.search(terms, normalized, looked_back)
         wanted = offset + top
         positive = np.flatnonzero(scores > 0)
         highlights = sorted(terms.words, key=len, reverse=True)
@@ -602,14 +607,14 @@ class Engine:
         depth = max(RERANK_DEPTH, wanted + 1)
         if positive.size > depth:
             positive = positive[np.argpartition(-scores[positive], depth)[:depth]]
-        plan = self._coverage_plan(terms)
+        plan = self._coverage_plan(terms, bool(looked_back))
         holding = _Holding(self.stored.fields, positive, self._frame_of[positive], self._para_of[positive])
         coverage = np.array([self._covered(terms, int(i), plan, holding) for i in positive])
         final = scores[positive] * coverage**COVERAGE_POWER
         if _DONE_RE.search(normalized) and not _PLANNED_RE.search(normalized):
             targets = np.array([self._states_targets(int(i)) for i in positive])
             final *= np.where(targets, TARGET_WEIGHT, 1.0)
-        elif _PLAN_Q_RE.search(normalized):
+        elif asks_plans:
             # 宁夏要提高哪些养老金 asks what the report plans, not what it looks back on.
             final *= np.where(self._part_of[positive] == BACK, TARGET_WEIGHT, 1.0)
         order, coverage, final = self._by_wording(text, normalized, terms.words, positive, coverage, final)

@@ -54,7 +54,7 @@ _ASKS_VALUE = _ASKS_KIND | frozenset("哪里 哪儿 谁 如何 怎样 怎么样 
 _GENERIC_ATTRIBUTES = frozenset("名字 名称 姓名 称号 别名 全称 简称".split())
 # Nouns for an aspect of something (its 特点, 习性, 外形, 含义): in a question that asks, they name the kind
 # of answer, wherever they stand, as the generic attributes do; the passage describing it seldom names it.
-_ASPECTS = frozenset("特点 特征 特色 习性 生活习性 习惯 外形 外观 外貌 长相 形状 样子 模样 地形 地貌 性格 职业 身份 类型 种类 性质 含义 意思 寓意 来历 由来 状况 用途 功能 作用 颜色 形态 构造 结构 风格 味道 口感".split())
+_ASPECTS = frozenset("特点 特征 特色 习性 习惯 外形 外观 外貌 长相 形状 样子 模样 地形 地貌 性格 职业 身份 类型 种类 性质 含义 意思 寓意 来历 由来 状况 用途 功能 作用 颜色 形态 构造 结构 风格 味道 口感".split())
 _LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())
 # Verbs that introduce a list the question asks for (包括哪些方面, 涵盖哪些领域).
 _LISTING = frozenset("包括 包含 涵盖 涉及 分为".split())
@@ -65,6 +65,7 @@ _HOW_ADJECTIVES = frozenset("深宽高远重厚长大久粗")
 _DEMONSTRATIVES = frozenset("该这此")  # not 那: 那不勒斯, 库那西利
 _MEASURE_CHARS = frozenset(w for w in MEASURE_WORDS.split("|") if len(w) == 1)
 _UNITS = frozenset(MEASURE_WORDS.split("|"))  # 人次: 多少人次 asks for a unit, not 人 and 次
+_COUNTED_WORD_FREQ = 100  # jieba's count from which 人口 of 多少人口 is a word, not 人 + 口 (辆车 has 3)
 
 
 def _data_text(name: str) -> str:
@@ -112,7 +113,6 @@ class Tokenizer:
             if len(parts) > 2:
                 tagged[self.normalize(parts[0])] = parts[2]
         self._tagged = tagged
-        self._verbs: frozenset[str] | None = None
         settings = {
             "version": TOKENIZER_VERSION,
             "chunker": CHUNKER_VERSION,
@@ -145,7 +145,7 @@ class Tokenizer:
                 continue
             ran_into = bool(out) and out[-1] in ("多少", "几", "哪") and (word[0] in _MEASURE_CHARS or word[0] == "钱")
             # 多少人口, 多少年轻人, 多少次数: a dictionary word that only begins with a measure word is what is counted.
-            ran_into = ran_into and (len(word) == 1 or word in _UNITS or freq.get(word, 0) < 100)
+            ran_into = ran_into and (len(word) == 1 or word in _UNITS or freq.get(word, 0) < _COUNTED_WORD_FREQ)
             if ran_into and (out[-1] != "哪" or len(word) > 1):
                 # 多少辆车 is cut 多少 / 辆车: the measure word belongs to the count, the noun is the subject
                 # (拿出多少钱来 is cut 多少 / 钱来, and 哪天作的 哪 / 天作: 哪天 asks when, 作 is the verb; 哪 / 年
@@ -255,11 +255,8 @@ class Tokenizer:
 
     def is_verb(self, word: str) -> bool:
         """Whether jieba's dictionary (or ours, which overrides it: 镇长 is a noun) tags ``word`` a verb."""
-        if self._verbs is None:
-            with self._jieba.get_dict_file() as dictionary:  # read on the first question, once
-                self._verbs = frozenset(line.split(b" ", 1)[0].decode("utf-8") for line in dictionary if line.endswith(b" v\n"))
         tag = self._tagged.get(word)
-        return tag == "v" if tag else word in self._verbs
+        return tag == "v" if tag else word in self._dictionary_tags[1]
 
     def tokens(self, text: str) -> list[str]:
         """All terms of a report passage (or any text), in order, repeats kept."""
@@ -267,16 +264,20 @@ class Tokenizer:
         return words + grams
 
     @functools.cached_property
-    def _char_tags(self) -> dict[str, str]:
-        """Part-of-speech tags of jieba's one-character words (read once, on the first question)."""
+    def _dictionary_tags(self) -> tuple[dict[str, str], frozenset[str]]:
+        """From jieba's dictionary, read once on the first question: the part-of-speech tags of its
+        one-character words, and its words tagged a verb (v)."""
         tags: dict[str, str] = {}
+        verbs: list[bytes] = []
         with self._jieba.get_dict_file() as dictionary:
             for raw in dictionary:
-                line = raw.decode("utf-8")
-                if len(line) > 2 and line[1] == " ":
-                    parts = line.split()
-                    tags[parts[0]] = parts[2] if len(parts) > 2 else ""
-        return tags
+                if raw.endswith(b" v\n"):
+                    verbs.append(raw.split(b" ", 1)[0])
+                if 0 < raw.find(b" ", 0, 5) < 5:  # a character takes at most four bytes in UTF-8
+                    parts = raw.decode("utf-8").split()
+                    if len(parts[0]) == 1:
+                        tags[parts[0]] = parts[2] if len(parts) > 2 else ""
+        return tags, frozenset(verb.decode("utf-8") for verb in verbs)
 
     def _joins(self, runs: list[list[str]]) -> dict[str, tuple[str, ...]]:
         joins: dict[str, list[str]] = {}
@@ -284,7 +285,7 @@ class Tokenizer:
             for i, word in enumerate(run):
                 if len(word) != 1 or not _CJK_RE.match(word):
                     continue
-                if i == len(run) - 1 and self._char_tags.get(word, "").startswith("v"):
+                if i == len(run) - 1 and self._dictionary_tags[0].get(word, "").startswith("v"):
                     continue  # a verb after what it acts on: 横幅挂了几条, 联系卡发了几张
                 grams = joins.setdefault(word, [])
                 if i > 0 and _CJK_RE.match(run[i - 1]):
