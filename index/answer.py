@@ -597,7 +597,12 @@ class FigureQuestion:
             trail = passage[match.end() : min(right, match.end() + LEAD_CHARS)]
             if any(form in lead for forms in self.leaders for form in forms):
                 score += LEAD_BONUS
-            if any(form in trail[: len(form) + 2] for forms in self.trailers for form in forms):
+            # What the question counts may follow the figure (50个村级网格) or, as reports list what was done,
+            # stand right before it after the question's verb (建设高标准农田1000万亩 for 建多少高标准农田; not
+            # 整治违法违规行为146起 for 教育了多少起违法违规行为).
+            clause = passage[left:right]
+            led = not self.leaders or any(form in clause for forms in self.leaders for form in forms)
+            if any(form in trail[: len(form) + 2] or (led and form in lead) for forms in self.trailers for form in forms):
                 score += LEAD_BONUS
             # 几个省实验室 against 启动建设…3个省实验室，批复建设22个全省重点实验室: the figure followed right away by
             # what is counted, as asked, says more than the verb before it.

@@ -529,6 +529,7 @@ LISTS_REPORT = (
     "要按期完成三年内裁减军队员额五十万的任务。烤烟：达到七百八十万担，增长百分之七十六点六。\n"
     "全社会研究与实验发展经费，从2002年1288亿元增加到2007年的3664亿元。居民储蓄存款余额五年增长1倍多。\n"
     "农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到2253元和6280元。\n"
+    "全方位夯实粮食安全根基。建设高标准农田1000万亩，完善建设、验收、管护机制，确保建一亩成一亩。\n"
 )
 
 
@@ -558,6 +559,8 @@ class TestFiguresInLists:
             ("新增了多少优质白酒产能？", "5万千升"),  # a volume, not 5万 of something
             ("中央财政拿出多少钱来促进就业？", "433亿元"),  # jieba: 多少 / 钱来; 拿出 for 投入
             ("国民收入是多少亿元？", "7790亿元"),  # where 由…增加到 ended, not where it started
+            # what is counted, named right before the figure as reports list work done, over the verb alone
+            ("今年要建多少高标准农田？", "1000万亩"),
             ("国民收入由多少亿元增加？", "3010亿元"),
             # both clauses hold every word; one repeats the question's 一般公共预算收入 as written
             ("一般公共预算收入增长了多少？", "0.6%"),
