@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from .answer import CLOCK, CODE, DATE, FigureQuestion, longest_shared_run, wording
+from .answer import CLOCK, CODE, DATE, FigureQuestion, asks_for_figure, longest_shared_run, wording
 from .chunking import PLACE_UNITS, Passage, ReportMeta, is_title_passage
 from .normalize import HAN, HAN_RE
 from .scoring import PostingIndex
@@ -70,6 +70,7 @@ NORMALIZED_CACHE = 4096
 # A question about what was done (增长了多少, 减少了几天) is not answered by a target (预期目标…增长8%左右),
 # nor one about plans (要提高哪些养老金) by the part of a report looking back: such passages count this much.
 TARGET_WEIGHT = 0.5
+UNSAID_TARGET_WEIGHT = 0.7  # …and a how-many question saying neither (粮食产量是多少) is answered by a result first
 # Of the best few, a passage where what a 哪些 question asks for closes a list (…、…等标准) counts this much more.
 LIST_GAIN = 1.3
 LIST_KIND_CHARS = 6  # how far after 哪些 its kind is read
@@ -89,7 +90,7 @@ _PEOPLE_END_RE = re.compile(
 # 增长了, 减少了, 去年…: done; 为了, 除了, 了解 are other words.
 _DONE_RE = re.compile(rf"(?<![为除])[{HAN}]了(?!解)|去年|上年|上一年|过去")
 _PLANNED_RE = re.compile(r"目标|预期|计划|力争|将要|明年|今后")
-_TARGET_RE = re.compile(r"预期目标|目标[是为：:]|力争")
+_TARGET_RE = re.compile(r"(?<![过成现于年])预期目标|目标[是为：:]|力争")
 # Words a question uses for what a report plans (下一步准备怎么防范自然灾害): any passage of the part of a
 # report looking ahead holds them, whether or not it says them.
 _PLANNING_WORDS = "计划|打算|准备|安排|部署|下一步|接下来|今后|未来|将要"
@@ -614,6 +615,10 @@ class Engine:
         if _DONE_RE.search(normalized) and not _PLANNED_RE.search(normalized):
             targets = np.array([self._states_targets(int(i)) for i in positive])
             final *= np.where(targets, TARGET_WEIGHT, 1.0)
+        elif asks_for_figure(normalized) and not asks_plans:
+            # 粮食产量是多少, asked without a tense, means the harvest there was before the one planned.
+            targets = np.array([self._states_targets(int(i)) for i in positive])
+            final *= np.where(targets, UNSAID_TARGET_WEIGHT, 1.0)
         elif asks_plans:
             # 宁夏要提高哪些养老金 asks what the report plans, not what it looks back on.
             final *= np.where(self._part_of[positive] == BACK, TARGET_WEIGHT, 1.0)

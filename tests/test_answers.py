@@ -619,6 +619,19 @@ class TestResultsAndTargets:
         answer = targets_engine.ask(question)
         assert answer.answer == figure and "2024年" in answer.passages[0].text
 
+    @pytest.mark.parametrize(("question", "figure"), [("粮食产量是多少？", "280.76亿斤"), ("城镇新增就业了多少人？", "32.5万人")])
+    def test_a_result_comes_before_a_target(self, tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str) -> None:
+        # A resident asking 粮食产量是多少 means the harvest there was, not the target; and a result beating
+        # its target (超过全年预期目标) is a result, not a target.
+        report = (
+            "某区2025年政府工作报告\n一、过去一年工作回顾\n"
+            "初步预计，全区地区生产总值增长4.2%左右，外贸进出口总额增长9.4%，一般公共预算收入增长3%，粮食产量280.76亿斤，"
+            "城镇新增就业32.5万人，超过全年预期目标。\n"
+            "二、今年目标任务\n今年全区经济社会发展的主要预期目标是：地区生产总值增长5%左右；城镇新增就业32万人以上；粮食产量282亿斤左右。\n"
+        )
+        answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask(question)
+        assert answer.answer == figure and "初步预计" in answer.passages[0].text
+
     def test_a_target_asked_for_is_the_target(self, targets_engine: Engine) -> None:
         answer = targets_engine.ask("今年地区生产总值预期增长多少？")
         assert answer.answer == "5.5%左右" and "预期目标" in answer.passages[0].text
