@@ -178,6 +178,7 @@ class _Word:
     year: bool  # a year the question names
     planning: bool = False  # 下一步, 打算: held by any passage of the part of a report looking ahead
     verb: bool = False  # 劝阻, 举办: a passage answering may say it in other words (see GATE_VERB_WEIGHT)
+    looked_back: int = 0  # 去年: the year it means, held by any passage of a report's look back on that year
 
 
 @dataclass(frozen=True)
@@ -453,8 +454,11 @@ class Engine:
             part_forms = tuple((part, *terms.expansions.get(part, ())) for part in parts) if len(parts) > 1 else ()
             planning = _PLANNING_WORD_RE.fullmatch(word) is not None
             verb = self.tokenizer.is_verb(word) and word not in _FIGURE_LINKS
+            relative = int(terms.expansions[word][0]) if word in _RELATIVE_YEARS and word in terms.expansions else 0
             plan.append(
-                _Word(word, (word, *terms.expansions.get(word, ())), weight, part_forms, word in terms.focus, word in years, planning, verb)
+                _Word(
+                    word, (word, *terms.expansions.get(word, ())), weight, part_forms, word in terms.focus, word in years, planning, verb, relative
+                )
             )
         return _Plan(plan, places, looks_back)
 
@@ -495,6 +499,7 @@ class Engine:
                 any(holding.holds(form, passage_id) for form in forms)
                 or any(form in text for form in forms)
                 or (word.planning and self._part_of[passage_id] == AHEAD)
+                or (word.looked_back and self._looked_back[passage_id] == word.looked_back)
             ):
                 held += weight
                 total += weight

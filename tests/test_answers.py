@@ -619,10 +619,19 @@ class TestResultsAndTargets:
         answer = targets_engine.ask(question)
         assert answer.answer == figure and "2024年" in answer.passages[0].text
 
-    @pytest.mark.parametrize(("question", "figure"), [("粮食产量是多少？", "280.76亿斤"), ("城镇新增就业了多少人？", "32.5万人")])
+    @pytest.mark.parametrize(
+        ("question", "figure"),
+        [
+            # 粮食产量是多少 means the harvest there was, not the target; a result beating its target
+            # (超过全年预期目标) is a result, not a target.
+            ("粮食产量是多少？", "280.76亿斤"),
+            ("城镇新增就业了多少人？", "32.5万人"),
+            # 去年 is the year a 2025 report looks back on, though its heading says only 过去一年
+            ("去年粮食产量是多少？", "280.76亿斤"),
+            ("去年城镇新增就业了多少人？", "32.5万人"),
+        ],
+    )
     def test_a_result_comes_before_a_target(self, tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str) -> None:
-        # A resident asking 粮食产量是多少 means the harvest there was, not the target; and a result beating
-        # its target (超过全年预期目标) is a result, not a target.
         report = (
             "某区2025年政府工作报告\n一、过去一年工作回顾\n"
             "初步预计，全区地区生产总值增长4.2%左右，外贸进出口总额增长9.4%，一般公共预算收入增长3%，粮食产量280.76亿斤，"
