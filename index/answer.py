@@ -11,7 +11,7 @@ from .normalize import HAN, HAN_RE, MEASURE_WORDS, NUMERALS
 __all__ = ["CLOCK", "CODE", "DATE", "OFTEN", "FigureQuestion", "asks_for_figure", "counted_unit", "longest_shared_run", "wording"]
 
 # Counting words and units a report states figures in besides those of MEASURE_WORDS and the measures below.
-_COUNTING_UNITS = "个百分点 百分点 个月 户次 千瓦时 千瓦 兆瓦 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 秒 点".split()  # 点: 几点下班 asks a clock time, 几点建议 a count
+_COUNTING_UNITS = "个百分点 百分点 个月 户次 场次 批次 架次 千瓦时 千瓦 兆瓦 钱 对 盘 旗 趟 遍 分 颗 粒 根 班 站 级 步 话 队 盏 扇 片 匹 列 节 季 段 页 秒 点".split()  # 点: 几点下班 asks a clock time, 几点建议 a count
 # What each unit measures: a question asking for a length takes any length (体长多少 → 89厘米, 多少米 → 1.2公里).
 # Latin units as NFKC and lower-casing leave them: ㎡ is m2, ℃ is °c.
 _KIND_UNITS = {
@@ -24,7 +24,7 @@ _KIND_UNITS = {
 }
 _KIND_OF = {unit: kind for kind, units in _KIND_UNITS.items() for unit in units.split()}
 # Residents' words for the unit the report writes.
-_SAME_UNIT = {"回": "次", "遍": "次", "趟": "次", "场": "次", "位": "人", "名": "人", "间": "家", "钱": "元", "成": "%", **_KIND_OF}
+_SAME_UNIT = {"回": "次", "遍": "次", "趟": "次", "场": "次", "场次": "次", "批次": "次", "架次": "次", "位": "人", "名": "人", "间": "家", "钱": "元", "成": "%", **_KIND_OF}
 
 
 def _unit_pattern(units: list[str]) -> str:

@@ -530,6 +530,7 @@ LISTS_REPORT = (
     "全社会研究与实验发展经费，从2002年1288亿元增加到2007年的3664亿元。居民储蓄存款余额五年增长1倍多。\n"
     "农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到2253元和6280元。\n"
     "全方位夯实粮食安全根基。建设高标准农田1000万亩，完善建设、验收、管护机制，确保建一亩成一亩。\n"
+    "全年开展法律进村活动十二场次，组织巡回审判6批次。\n"
 )
 
 
@@ -561,6 +562,9 @@ class TestFiguresInLists:
             ("国民收入是多少亿元？", "7790亿元"),  # where 由…增加到 ended, not where it started
             # what is counted, named right before the figure as reports list work done, over the verb alone
             ("今年要建多少高标准农田？", "1000万亩"),
+            # 场次 and 批次 are units of their own, not 场 and 批 with a stray 次
+            ("法律进村活动开展了多少场？", "12场次"),
+            ("巡回审判搞了几次？", "6批次"),
             ("国民收入由多少亿元增加？", "3010亿元"),
             # both clauses hold every word; one repeats the question's 一般公共预算收入 as written
             ("一般公共预算收入增长了多少？", "0.6%"),
