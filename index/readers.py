@@ -12,9 +12,13 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ReportError
 from .normalize import HAN
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 __all__ = [
     "MAX_REPORT_BYTES",
@@ -151,6 +155,54 @@ def _read_docx(doc: str, path: Path) -> str:
     return "\n".join(lines)
 
 
+def _inline_text(children: list[Token]) -> str:
+    """A Markdown paragraph's or cell's text without its markup: emphasis, links and escapes read as what
+    they say; an image as nothing; a soft line break as nothing between Chinese characters, else a space."""
+    out: list[str] = []
+    for at, child in enumerate(children):
+        if child.type in ("text", "code_inline", "html_inline"):
+            out.append(child.content)
+        elif child.type == "softbreak":
+            previous = out[-1][-1:] if out else ""
+            following = next((c.content[:1] for c in children[at + 1 :] if c.content), "")
+            out.append(" " if previous.isascii() and following.isascii() else "")
+        elif child.type == "hardbreak":
+            out.append("\n")
+    return "".join(out).strip()
+
+
+def _markdown_text(source: str) -> str:
+    """A Markdown report as plain text, one paragraph a line: headings, paragraphs and list items each a
+    line, an ordered item keeping its number (1. reads as a heading, as in a .txt report), a table row its
+    cells joined by ，, code as it is."""
+    from markdown_it import MarkdownIt  # imported here so the core starts fast without it
+
+    lines: list[str] = []
+    row: list[str] | None = None
+    number = ""  # the number of the ordered item whose first line comes next
+    for token in MarkdownIt("commonmark").enable("table").parse(source):
+        if token.type == "list_item_open" and token.info:
+            number = token.info + token.markup
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            if row:
+                lines.append("，".join(row))
+            row = None
+        elif token.type == "inline":
+            text = _inline_text(token.children or [])
+            if row is not None:
+                if text:
+                    row.append(text)
+                continue
+            if number:
+                text, number = f"{number} {text}", ""
+            lines.extend(text.split("\n"))
+        elif token.type in ("fence", "code_block", "html_block"):
+            lines.extend(token.content.splitlines())
+    return "\n".join(lines)
+
+
 _SENTENCE_END = "。！？；：!?;:”’」』）)"
 _HEADING_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章部节])")
 
@@ -219,6 +271,8 @@ def read_report(path: Path, doc: str | None = None) -> RawReport:
         text = _read_pdf(doc, path)
     else:
         text = _decode_text(doc, path.read_bytes())
+        if suffix == ".md":
+            text = _markdown_text(text)
     text = clean_lines(text)
     if not text:
         raise ReportError(doc, "the report holds no text")

@@ -50,6 +50,54 @@ def test_pdf_text_layer(tmp_path: Path) -> None:
     assert "Annual report 2022" in text and "6 times" in text
 
 
+MARKDOWN_REPORT = """# 某县某镇2023年度法治政府建设工作情况报告
+
+## 一、主要工作
+
+### （一）加强普法宣传
+
+**1. 开展法律进村。** 全年开展[法律进村](https://example.org/a)活动12场次，
+发放宣传资料3000余份。
+
+- 组织村干部学法培训4次；
+- 建立“法律明白人”队伍56人。
+
+## 二、存在的问题
+
+| 项目 | 数量 |
+| --- | --- |
+| 调解纠纷 | 45起 |
+"""
+
+
+def test_markdown_reads_as_its_text_without_markup(tmp_path: Path) -> None:
+    # Headings, emphasis, links and tables are markup, not the report's words; a line wrapped in the
+    # middle of a Chinese sentence is one paragraph; an ordered item keeps its number (a heading).
+    (tmp_path / "r.md").write_text(MARKDOWN_REPORT, encoding="utf-8")
+    assert read_report(tmp_path / "r.md").text.split("\n") == [
+        "某县某镇2023年度法治政府建设工作情况报告",
+        "一、主要工作",
+        "（一）加强普法宣传",
+        "1. 开展法律进村。 全年开展法律进村活动12场次，发放宣传资料3000余份。",
+        "组织村干部学法培训4次；",
+        "建立“法律明白人”队伍56人。",
+        "二、存在的问题",
+        "项目，数量",
+        "调解纠纷，45起",
+    ]
+
+
+def test_a_markdown_report_answers_with_its_sections(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "r.md").write_text(MARKDOWN_REPORT, encoding="utf-8")
+    build_index(corpus, tmp_path / "index", tokenizer)
+    answer = Engine.load(tmp_path / "index", tokenizer).ask("法律进村活动开展了多少场？")
+    assert answer.answer == "12场次"
+    assert answer.passages[0].title == "某县某镇2023年度法治政府建设工作情况报告"
+    assert answer.passages[0].section == "一、主要工作 › （一）加强普法宣传 › 1. 开展法律进村"
+
+
 CJK_PDF_PAGES = [
     # a line as long as an A4 page holds (about 28 characters), cut where the page ends, not the sentence
     ["某镇2021年度法治政府建设工作报告", "一、平安建设", "持续狠抓安全生产工作，今年累计开展消防安全应急救援", "- 1 -"],
