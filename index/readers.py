@@ -155,20 +155,39 @@ def _read_docx(doc: str, path: Path) -> str:
     return "\n".join(lines)
 
 
+_SENTENCE_END = "。！？；：!?;:”’」』）)"
+_HEADING_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章部节])")
+_SHORT_LINE = 20  # a line no longer than this (a title, a heading without a marker) is not wrapped text
+
+
+def _rejoin(lines: list[str]) -> list[str]:
+    """Paragraphs from lines a layout or an editor wrapped: a line continues the one before unless that one
+    ends a sentence or is short, or the line starts a heading (一、, （一）, 1.); a space joins them only
+    between Latin words (not between digits: 15 / 00余辆 is one number the page cut)."""
+    paragraphs: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        previous = paragraphs[-1] if paragraphs else ""
+        if previous and not previous.endswith(tuple(_SENTENCE_END)) and not _HEADING_START_RE.match(line) and len(previous) > _SHORT_LINE:
+            spaced = previous[-1].isascii() and line[0].isascii() and not (previous[-1].isdigit() and line[0].isdigit())
+            paragraphs[-1] += (" " if spaced else "") + line
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
 def _inline_text(children: list[Token]) -> str:
     """A Markdown paragraph's or cell's text without its markup: emphasis, links and escapes read as what
-    they say; an image as nothing; a soft line break as nothing between Chinese characters, else a space."""
+    they say, an image as nothing; its lines rejoined as a wrapped report's are (see :func:`_rejoin`)."""
     out: list[str] = []
-    for at, child in enumerate(children):
+    for child in children:
         if child.type in ("text", "code_inline", "html_inline"):
             out.append(child.content)
-        elif child.type == "softbreak":
-            previous = out[-1][-1:] if out else ""
-            following = next((c.content[:1] for c in children[at + 1 :] if c.content), "")
-            out.append(" " if previous.isascii() and following.isascii() else "")
-        elif child.type == "hardbreak":
+        elif child.type in ("softbreak", "hardbreak"):
             out.append("\n")
-    return "".join(out).strip()
+    return "\n".join(_rejoin("".join(out).split("\n")))
 
 
 def _markdown_text(source: str) -> str:
@@ -203,8 +222,6 @@ def _markdown_text(source: str) -> str:
     return "\n".join(lines)
 
 
-_SENTENCE_END = "。！？；：!?;:”’」』）)"
-_HEADING_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章部节])")
 
 
 # A page's number on a line of its own (- 3 -, —3—, 第3页, 3/12, 第 3 页 共 12 页): not part of any paragraph.
@@ -216,18 +233,10 @@ _HAN_GAP_RE = re.compile(rf"(?<={_HAN_CLASS})[ \t]+(?={_HAN_CLASS}|\d)|(?<=\d)[ 
 
 
 def _join_pdf_lines(text: str) -> str:
-    """Undo a PDF's layout: a line continues unless it ends a sentence or a heading starts; page numbers
-    go, and so do spaces the layout put between Chinese characters."""
-    paragraphs: list[str] = []
-    for line in text.split("\n"):
-        line = _HAN_GAP_RE.sub("", line.strip())
-        if not line or _PAGE_NUMBER_RE.match(line):
-            continue
-        if paragraphs and not paragraphs[-1].endswith(tuple(_SENTENCE_END)) and not _HEADING_START_RE.match(line) and len(paragraphs[-1]) > 20:
-            paragraphs[-1] += line
-        else:
-            paragraphs.append(line)
-    return "\n".join(paragraphs)
+    """Undo a PDF's layout: lines rejoined into paragraphs (see :func:`_rejoin`); page numbers go, and so do
+    spaces the layout put between Chinese characters."""
+    lines = (_HAN_GAP_RE.sub("", line.strip()) for line in text.split("\n"))
+    return "\n".join(_rejoin([line for line in lines if line and not _PAGE_NUMBER_RE.match(line)]))
 
 
 def _read_pdf(doc: str, path: Path) -> str:

@@ -87,6 +87,20 @@ def test_markdown_reads_as_its_text_without_markup(tmp_path: Path) -> None:
     ]
 
 
+def test_markdown_written_as_plain_lines_keeps_its_paragraphs(tmp_path: Path) -> None:
+    # A report saved as .md without blank lines is one Markdown paragraph: its lines are still its
+    # paragraphs and headings, and only a line wrapped mid-sentence joins the next (a number too).
+    lines = ["某镇2023年度工作报告", "一、主要工作", "全年开展法律进村、法治讲座和普法宣传活动5次，累计检查车辆15", "00余辆，排查隐患33处。", "二、存在问题", "执法人员不足。"]
+    (tmp_path / "r.md").write_text("\n".join(lines), encoding="utf-8")
+    assert read_report(tmp_path / "r.md").text.split("\n") == [
+        "某镇2023年度工作报告",
+        "一、主要工作",
+        "全年开展法律进村、法治讲座和普法宣传活动5次，累计检查车辆1500余辆，排查隐患33处。",
+        "二、存在问题",
+        "执法人员不足。",
+    ]
+
+
 def test_a_markdown_report_answers_with_its_sections(tmp_path: Path, tokenizer: Tokenizer) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
