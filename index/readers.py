@@ -158,19 +158,27 @@ def _read_docx(doc: str, path: Path) -> str:
 _SENTENCE_END = "。！？；：!?;:”’」』）)"
 _HEADING_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章部节])")
 _SHORT_LINE = 20  # a line no longer than this (a title, a heading without a marker) is not wrapped text
+_CLAUSE_MARK_RE = re.compile(r"[。，；,;]")  # a heading has none: 1. 开展法律进村。全年开展… is text
 
 
-def _rejoin(lines: list[str]) -> list[str]:
+def _rejoin(lines: list[str], titled: bool = True) -> list[str]:
     """Paragraphs from lines a layout or an editor wrapped: a line continues the one before unless that one
-    ends a sentence or is short, or the line starts a heading (一、, （一）, 1.); a space joins them only
-    between Latin words (not between digits: 15 / 00余辆 is one number the page cut)."""
+    ends a sentence, is short or is a heading, or the line starts one (一、, （一）, 1.); the first line of a
+    report (``titled``) is its title. A space joins them only between Latin words (not between digits:
+    15 / 00余辆 is one number the page cut)."""
     paragraphs: list[str] = []
     for line in lines:
         line = line.strip()
         if not line:
             continue
-        previous = paragraphs[-1] if paragraphs else ""
-        if previous and not previous.endswith(tuple(_SENTENCE_END)) and not _HEADING_START_RE.match(line) and len(previous) > _SHORT_LINE:
+        previous = paragraphs[-1] if len(paragraphs) > int(titled) else ""
+        if (
+            previous
+            and len(previous) > _SHORT_LINE
+            and not previous.endswith(tuple(_SENTENCE_END))
+            and not (_HEADING_START_RE.match(previous) and not _CLAUSE_MARK_RE.search(previous))
+            and not _HEADING_START_RE.match(line)
+        ):
             spaced = previous[-1].isascii() and line[0].isascii() and not (previous[-1].isdigit() and line[0].isdigit())
             paragraphs[-1] += (" " if spaced else "") + line
         else:
@@ -178,16 +186,17 @@ def _rejoin(lines: list[str]) -> list[str]:
     return paragraphs
 
 
-def _inline_text(children: list[Token]) -> str:
+def _inline_text(children: list[Token], titled: bool) -> str:
     """A Markdown paragraph's or cell's text without its markup: emphasis, links and escapes read as what
-    they say, an image as nothing; its lines rejoined as a wrapped report's are (see :func:`_rejoin`)."""
+    they say, an image as nothing; its lines rejoined as a wrapped report's are (see :func:`_rejoin`;
+    ``titled``: it opens the report, so its first line is the title)."""
     out: list[str] = []
     for child in children:
         if child.type in ("text", "code_inline", "html_inline"):
             out.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             out.append("\n")
-    return "\n".join(_rejoin("".join(out).split("\n")))
+    return "\n".join(_rejoin("".join(out).split("\n"), titled))
 
 
 def _markdown_text(source: str) -> str:
@@ -209,7 +218,7 @@ def _markdown_text(source: str) -> str:
                 lines.append("，".join(row))
             row = None
         elif token.type == "inline":
-            text = _inline_text(token.children or [])
+            text = _inline_text(token.children or [], titled=not lines and row is None)
             if row is not None:
                 if text:
                     row.append(text)

@@ -90,10 +90,11 @@ def test_markdown_reads_as_its_text_without_markup(tmp_path: Path) -> None:
 def test_markdown_written_as_plain_lines_keeps_its_paragraphs(tmp_path: Path) -> None:
     # A report saved as .md without blank lines is one Markdown paragraph: its lines are still its
     # paragraphs and headings, and only a line wrapped mid-sentence joins the next (a number too).
-    lines = ["某镇2023年度工作报告", "一、主要工作", "全年开展法律进村、法治讲座和普法宣传活动5次，累计检查车辆15", "00余辆，排查隐患33处。", "二、存在问题", "执法人员不足。"]
+    lines = ["某县某镇人民政府2023年度法治政府建设工作情况报告", "根据上级要求，现将我镇2023年度法治政府建设工作情况报告如下：", "一、主要工作", "全年开展法律进村、法治讲座和普法宣传活动5次，累计检查车辆15", "00余辆，排查隐患33处。", "二、存在问题", "执法人员不足。"]
     (tmp_path / "r.md").write_text("\n".join(lines), encoding="utf-8")
     assert read_report(tmp_path / "r.md").text.split("\n") == [
-        "某镇2023年度工作报告",
+        "某县某镇人民政府2023年度法治政府建设工作情况报告",
+        "根据上级要求，现将我镇2023年度法治政府建设工作情况报告如下：",
         "一、主要工作",
         "全年开展法律进村、法治讲座和普法宣传活动5次，累计检查车辆1500余辆，排查隐患33处。",
         "二、存在问题",
