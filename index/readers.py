@@ -159,12 +159,13 @@ _SENTENCE_END = "。！？；：!?;:”’」』）)"
 _HEADING_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章部节])")
 _SHORT_LINE = 20  # a line no longer than this (a title, a heading without a marker) is not wrapped text
 _CLAUSE_MARK_RE = re.compile(r"[。，；,;]")  # a heading has none: 1. 开展法律进村。全年开展… is text
+_CELLS_RE = re.compile(r"\t|\S {2,}\S|\|")  # a table's row (cells set apart by tabs, runs of spaces or |) is no wrapped text
 
 
 def _rejoin(lines: list[str], titled: bool = True) -> list[str]:
     """Paragraphs from lines a layout or an editor wrapped: a line continues the one before unless that one
-    ends a sentence, is short or is a heading, or the line starts one (一、, （一）, 1.); the first line of a
-    report (``titled``) is its title. A space joins them only between Latin words (not between digits:
+    ends a sentence, is short or is a heading, or the line starts one (一、, （一）, 1.), or either is a
+    table's row; the first line of a report (``titled``) is its title. A space joins them only between Latin words (not between digits:
     15 / 00余辆 is one number the page cut)."""
     paragraphs: list[str] = []
     for line in lines:
@@ -178,6 +179,7 @@ def _rejoin(lines: list[str], titled: bool = True) -> list[str]:
             and not previous.endswith(tuple(_SENTENCE_END))
             and not (_HEADING_START_RE.match(previous) and not _CLAUSE_MARK_RE.search(previous))
             and not _HEADING_START_RE.match(line)
+            and not _CELLS_RE.search(previous + "\n" + line)
         ):
             spaced = previous[-1].isascii() and line[0].isascii() and not (previous[-1].isdigit() and line[0].isdigit())
             paragraphs[-1] += (" " if spaced else "") + line
@@ -292,6 +294,8 @@ def read_report(path: Path, doc: str | None = None) -> RawReport:
         if suffix == ".md":
             text = _markdown_text(text)
     text = clean_lines(text)
+    if suffix == ".txt":
+        text = "\n".join(_rejoin(text.split("\n")))
     if not text:
         raise ReportError(doc, "the report holds no text")
     if not re.search(rf"[{HAN}]", text):

@@ -102,6 +102,27 @@ def test_markdown_written_as_plain_lines_keeps_its_paragraphs(tmp_path: Path) ->
     ]
 
 
+def test_a_text_report_wrapped_mid_sentence_is_read_as_its_paragraphs(tmp_path: Path) -> None:
+    # Reports copied from a wiki or an e-mail are wrapped at a fixed width: a passage must not end where
+    # a line did (…食糖产量前 / 三年共增加了…). Headings, short lines and a table's rows stay as they are.
+    lines = [
+        "1957年国务院政府工作报告",
+        "一、关于社会主义建设",
+        "棉布产量前三年共增加了三千二百万匹，而1956年就增加了四千三百万匹；食糖产量前",
+        "三年共增加了十六万吨。",
+        "（一）关于对资本主义工商业的社会主义改造问题",
+        "指标名称\t1952年实际完成数\t1956年实际完成数\t四年增长幅度",
+        "职工年平均工资（元）\t446\t610",
+    ]
+    (tmp_path / "r.txt").write_text("\n".join(lines), encoding="utf-8")
+    assert read_report(tmp_path / "r.txt").text.split("\n") == [
+        lines[0],
+        lines[1],
+        lines[2] + lines[3],
+        *lines[4:],
+    ]
+
+
 def test_a_markdown_report_answers_with_its_sections(tmp_path: Path, tokenizer: Tokenizer) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
