@@ -175,7 +175,8 @@ def load_index(index_dir: Path, tokenizer_fingerprint: str) -> StoredIndex:
         )
     if manifest.get("tokenizer", {}).get("fingerprint") != tokenizer_fingerprint:
         raise IndexMismatch(
-            f"the index at {index_dir} was built with another dictionary or stop-word list; run `govqa index` to rebuild it"
+            f"the index at {index_dir} was built with another dictionary or stop-word list, or by another version of "
+            "the readers or the segmentation; run `govqa index` to rebuild it"
         )
     try:
         report_rows = _read_jsonl(generation / "reports.jsonl")
