@@ -101,6 +101,9 @@ _DATE_RE = re.compile(rf"(?<![\d.])(?:(?:1[5-9]|20)\d{{2}}\s*年(?:{_MONTH_DAY})
 # 哪一年, 何年: a year is asked, so a day of a month (8月15日) does not answer; a year of history may be
 # written in three digits or four (1261年, 480年).
 _YEAR_ASKED_RE = re.compile(r"何年|哪一?年|几几年")
+# 哪天, 几号: a day is asked, so a year alone (2025年 of a report's title) does not answer.
+_DAY_ASKED_RE = re.compile(r"哪一?天|哪一?日|几号")
+_DAY_RE = re.compile(rf"(?<![\d.])(?:(?:1[5-9]|20)\d{{2}}\s*年)?\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号]")
 # A year a question or a passage names (1993年, not 1950年代 or 3年).
 _NAMED_YEAR_RE = re.compile(r"(?<![\d.])((?:1[5-9]|20)\d{2})\s*年(?!代)")
 _YEAR_RE = re.compile(rf"(?<![\d.])(?:1\d{{3}}|20\d{{2}}|[1-9]\d{{2}})\s*年(?:{_MONTH_DAY})?")
@@ -486,7 +489,7 @@ class FigureQuestion:
         if self.ordinal:
             return [(m, m.group(2), m.group(0)) for m in _ORDINAL_RE.finditer(passage)]
         if self.wanted == DATE:  # not a date the question states itself
-            dates = _YEAR_RE if _YEAR_ASKED_RE.search(self.asked) else _DATE_RE
+            dates = _YEAR_RE if _YEAR_ASKED_RE.search(self.asked) else _DAY_RE if _DAY_ASKED_RE.search(self.asked) else _DATE_RE
             return [(m, DATE, m.group(0)) for m in dates.finditer(passage) if _compact(m.group(0)) not in self.asked]
         if self.wanted == OFTEN:
             return [(m, OFTEN, m.group(0)) for m in _EVERY_RE.finditer(passage)]

@@ -538,7 +538,18 @@ class Engine:
         the question's years a report's look back may answer, worked out from it when not given)."""
         fields = self.stored.fields
         boosts = [self._title_factor(term) for term in terms.scored]
-        scores = fields["body"].scores(terms.scored, boosts) + FRAME_WEIGHT * fields["frame"].scores(terms.scored)[self._frame_of]
+        scores = fields["body"].scores(terms.scored, boosts)
+        # A frame fills in what its passage leaves unsaid; a word the passage says itself is not counted again
+        # for its frame (网格化管理 in a later passage of the paragraph opening 网格化管理是指…: the opening says what it is).
+        framed = fields["frame"].scores(terms.scored)[self._frame_of]
+        for term in terms.scored:
+            held = fields["body"].postings(term)
+            if held is None:
+                continue
+            frame_part = fields["frame"].term_scores(term)
+            if frame_part is not None:
+                framed[held[0]] -= frame_part[self._frame_of[held[0]]]
+        scores += FRAME_WEIGHT * framed
         scores += PARA_WEIGHT * fields["para"].scores(terms.scored, boosts)[self._para_of]
         preferred = self._preferred_reports(normalized)
         if preferred is not None:

@@ -136,6 +136,15 @@ class PostingIndex:
             out[self.doc_ids[lo:hi]] += scale * self.weights[lo:hi]
         return out
 
+    def term_scores(self, term: str) -> np.ndarray | None:
+        """``term``'s part of the BM25 score of every passage; None if no passage holds it."""
+        found = self.postings(term)
+        if found is None:
+            return None
+        out = np.zeros(self.n_docs, dtype=np.float64)
+        out[found[0]] = self.idf[self.vocab[term]] * found[1]
+        return out
+
     def contains(self, term: str, doc_id: int) -> bool:
         """Whether passage ``doc_id`` holds ``term``."""
         return bool(self.contains_each(term, np.array([doc_id]))[0])

@@ -507,6 +507,30 @@ class TestReportsOfManyYears:
         assert yearly_engine.ask("2002年发行了多少亿元长期建设国债？").answer == "1500亿元"
 
 
+def test_the_passage_defining_a_thing_answers_what_it_is(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    # Later passages of a paragraph carry its opening sentence as their frame; one naming 网格化管理 again
+    # must not count it twice and come before the opening that says what it is.
+    report = (
+        "某镇2023年工作报告\n一、基本情况\n"
+        "网格化管理是指把全镇划成若干网格、由网格员负责巡查和服务群众的基层治理方式。今年我镇推行这一方式。各村社区都已覆盖。"
+        "网格化管理实行月度考核，考核结果与网格员补贴挂钩。综治中心与网格联动，群众诉求当日响应。经费由镇财政保障。\n"
+    )
+    engine = engine_over(tmp_path, {"r.txt": report}, tokenizer)
+    for question in ("网格化管理是什么？", "什么是网格化管理？"):
+        assert engine.ask(question).passages[0].text.startswith("网格化管理是指"), question
+
+
+def test_a_day_asked_is_not_answered_by_a_year(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    # 哪天 asks for a day: the 2025年 of a report's title is no answer to it.
+    report = (
+        "2025年某省政府工作报告\n2025年1月13日在某省第十四届人民代表大会第三次会议上\n某省人民政府省长 张三\n"
+        "各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n一、2024年工作回顾\n全省地区生产总值增长5.4%。\n"
+    )
+    answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("某省的政府工作报告是哪天作的？")
+    assert answer.answer != "2025年"
+    assert any("2025年1月13日" in hit.text for hit in answer.passages)
+
+
 # Lists as provincial reports write them: figures of several things in one sentence.
 LISTS_REPORT = (
     "某省2025年政府工作报告\n"

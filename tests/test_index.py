@@ -127,6 +127,10 @@ def test_postings_score_exactly_like_rank_bm25() -> None:
     postings = PostingIndex.from_model(model)
     for query in (["消防"], ["演练", "网格"], ["法治", "消防", "未知"]):
         np.testing.assert_allclose(postings.scores(query), model.get_scores(query), rtol=1e-6)
+        # one word's part of them, as the frame of a passage that says the word itself is taken out
+        parts = [postings.term_scores(term) for term in query]
+        np.testing.assert_allclose(sum(p for p in parts if p is not None), model.get_scores(query), rtol=1e-6)
+    assert postings.term_scores("未知") is None
 
 
 def test_postings_know_which_passages_hold_a_word() -> None:
