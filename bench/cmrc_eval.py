@@ -71,7 +71,8 @@ def main() -> int:
     rr = 0.0
     refused = 0
     ranked1 = 0  # retrieval alone: a refused question's closest sections count as its ranking
-    for answer, (_q, gold) in zip(answers, questions):
+    shown = 0  # of the hits at 1, those whose first passage holds the data set's answer, as a resident reads it
+    for answer, (_q, gold), texts in zip(answers, questions, golds):
         docs = list(dict.fromkeys(p["doc"] for p in answer["passages"]))
         closest = docs or [s["doc"] for s in answer.get("suggestions", [])]
         ranked1 += bool(closest) and closest[0] == gold
@@ -79,12 +80,14 @@ def main() -> int:
         if gold in docs:
             rank = docs.index(gold) + 1
             hit1 += rank == 1
+            shown += rank == 1 and any(text in answer["passages"][0]["text"] for text in texts)
             hit5 += rank <= 5
             rr += 1 / rank
     n = len(questions)
     print(f"{args.data.name}: {sum(len(a['paragraphs']) for a in dataset)} passages, {n} questions")
     print(f"hit@1 {hit1 / n:.3f}  hit@5 {hit5 / n:.3f}  MRR {rr / n:.3f}  refused {refused / n:.3f}  (a refusal counts as a miss)")
     print(f"retrieval hit@1 counting a refused question's closest section: {ranked1 / n:.3f}")
+    print(f"the data set's answer in the first passage shown: {shown / n:.3f} of all questions ({shown / max(hit1, 1):.3f} of the hits at 1)")
     figures(questions, golds, answers)
     print(f"index {built:.1f}s, {n} questions {asked:.1f}s ({asked / n * 1000:.1f} ms each incl. start-up)")
     return 0

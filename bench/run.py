@@ -454,6 +454,11 @@ HELD_OUT_SETS = [
         "year (`bench/reports_heldout11.jsonl`: 20 answerable, 5 unanswerable; first run: hit@1 11/20, hit@3 17/20,",
         "figures 5/7, refusals 1/5):",
     ]),
+    (("reports_heldout12",), [
+        "A twelfth set, reports no set had asked much of: 吉林, 江苏, 湖北, 海南, 广西 2025 and the 1957, 2008, 2017",
+        "national reports (`bench/reports_heldout12.jsonl`: 27 answerable, 7 unanswerable; first run: hit@1 25/27, hit@3",
+        "27/27, figures 18/21, refusals 4/7):",
+    ]),
 ]
 
 
