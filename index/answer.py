@@ -103,7 +103,7 @@ _DATE_RE = re.compile(rf"(?<![\d.])(?:(?:1[5-9]|20)\d{{2}}\s*年(?:{_MONTH_DAY})
 _YEAR_ASKED_RE = re.compile(r"何年|哪一?年|几几年")
 # 哪天, 几号: a day is asked, so a year alone (2025年 of a report's title) does not answer.
 _DAY_ASKED_RE = re.compile(r"哪一?天|哪一?日|几号")
-_DAY_RE = re.compile(rf"(?<![\d.])(?:(?:1[5-9]|20)\d{{2}}\s*年)?\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号]")
+_DAY_RE = re.compile(r"(?<![\d.])(?:(?:1[5-9]|20)\d{2}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 # A year a question or a passage names (1993年, not 1950年代 or 3年).
 _NAMED_YEAR_RE = re.compile(r"(?<![\d.])((?:1[5-9]|20)\d{2})\s*年(?!代)")
 _YEAR_RE = re.compile(rf"(?<![\d.])(?:1\d{{3}}|20\d{{2}}|[1-9]\d{{2}})\s*年(?:{_MONTH_DAY})?")
