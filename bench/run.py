@@ -461,6 +461,11 @@ HELD_OUT_SETS = [
         "national reports (`bench/reports_heldout12.jsonl`: 27 answerable, 7 unanswerable; first run: hit@1 25/27, hit@3",
         "27/27, figures 18/21, refusals 4/7):",
     ]),
+    (("reports_heldout13",), [
+        "A thirteenth set, what residents ask of the terms reports coin (三级百圈是什么意思, 九小场所包括哪些), answered by",
+        "their glossaries or their text (`bench/reports_heldout13.jsonl`: 18 answerable; first run 18/18, and 18/18",
+        "on the code before this session's change to frames):",
+    ]),
 ]
 
 
