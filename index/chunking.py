@@ -28,7 +28,8 @@ __all__ = [
 ]
 
 # Bump when a change here cuts reports differently, or a reader reads them differently (5: Markdown read
-# without its markup, lines wrapped mid-sentence rejoined): indexes built before are then rebuilt.
+# without its markup, lines wrapped mid-sentence rejoined, Word's own paragraph numbers read): indexes
+# built before are then rebuilt.
 CHUNKER_VERSION = 5
 MAX_PASSAGE_CHARS = 250
 MAX_SENTENCES = 3

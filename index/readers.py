@@ -12,7 +12,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import ReportError
 from .normalize import HAN
@@ -128,6 +128,125 @@ def _check_zip(doc: str, path: Path) -> None:
         raise ReportError(doc, "this .docx is damaged (not a valid Word file)") from None
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese_count(n: int) -> str:
+    """一, 十, 十二, 二十, 一百零五, 一百一十: how Word writes a count in Chinese (its chineseCounting formats)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        tens, ones = divmod(rest, 10)
+        tail = "" if not rest else "零" + _CN_DIGITS[ones] if rest < 10 else _CN_DIGITS[tens] + "十" + (_CN_DIGITS[ones] if ones else "")
+        return _CN_DIGITS[hundreds] + "百" + tail
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
+
+
+def _format_count(n: int, fmt: str) -> str:
+    """A level's count in its Word number format; the formats Chinese reports use, and the Latin ones."""
+    if fmt.startswith(("chinese", "ideograph", "taiwanese", "japaneseCounting")):
+        return _chinese_count(n)
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(n).lower() if fmt == "lowerRoman" else _roman(n)
+    if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    return str(n)
+
+
+class _Numbering:
+    """Word's automatic paragraph numbers (一、 （一） 1.), which python-docx's ``paragraph.text`` leaves out,
+    counted as Word shows them, so that headings numbered by Word are read as headings."""
+
+    def __init__(self, document: Any) -> None:
+        self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → level → (format, text, start)
+        self._counts: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        try:
+            self._read(root)
+        except ValueError:  # a level or start that is not a number: the paragraphs are read without numbers
+            self._levels = {}
+
+    def _read(self, root: Any) -> None:
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for definition in root.iter(f"{_W}abstractNum"):
+            levels: dict[int, tuple[str, str, int]] = {}
+            for level in definition.iter(f"{_W}lvl"):
+                fmt, text, start = level.find(f"{_W}numFmt"), level.find(f"{_W}lvlText"), level.find(f"{_W}start")
+                levels[int(level.get(f"{_W}ilvl", "0"))] = (
+                    fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
+                    text.get(f"{_W}val", "") if text is not None else "",
+                    int(start.get(f"{_W}val", "1")) if start is not None else 1,
+                )
+            abstract[definition.get(f"{_W}abstractNumId", "")] = levels
+        for number in root.iter(f"{_W}num"):
+            target = number.find(f"{_W}abstractNumId")
+            if target is not None and target.get(f"{_W}val") in abstract:
+                self._levels[number.get(f"{_W}numId", "")] = abstract[target.get(f"{_W}val", "")]
+
+    @staticmethod
+    def _numbered(paragraph: Any) -> tuple[str, int] | None:
+        """The paragraph's list (numId) and level, set on it or on its style (or the style it is based on)."""
+        owners = [paragraph._p.pPr]
+        style = paragraph.style
+        while style is not None and len(owners) < 10:
+            owners.append(style.element.pPr)
+            style = style.base_style
+        for properties in owners:
+            found = properties.find(f"{_W}numPr") if properties is not None else None
+            if found is None:
+                continue
+            num_id, level = found.find(f"{_W}numId"), found.find(f"{_W}ilvl")
+            if num_id is None:
+                return None
+            return num_id.get(f"{_W}val", "0"), int(level.get(f"{_W}val", "0")) if level is not None else 0
+        return None
+
+    def label(self, paragraph: Any) -> str:
+        """The number Word shows before this paragraph ("" for none or a bullet); counts it."""
+        if not self._levels:
+            return ""
+        try:
+            numbered = self._numbered(paragraph)
+        except ValueError:  # a level that is not a number
+            return ""
+        if numbered is None or numbered[0] not in self._levels or not paragraph.text.strip():
+            return ""
+        num_id, level = numbered
+        levels = self._levels[num_id]
+        if level not in levels or levels[level][0] in ("bullet", "none"):
+            return ""
+        counts = self._counts.setdefault(num_id, [0] * 10)
+        level = min(level, 9)
+        counts[level] = counts[level] + 1 if counts[level] else levels[level][2]
+        counts[level + 1 :] = [0] * (len(counts) - level - 1)  # a new 一、 starts its （一） again
+
+        def number(match: re.Match[str]) -> str:
+            at = int(match.group(1)) - 1
+            fmt, _text, start = levels.get(at, ("decimal", "", 1))
+            return _format_count(counts[at] or start, fmt)
+
+        return re.sub(r"%([1-9])", number, levels[level][1])
+
+
 def _read_docx(doc: str, path: Path) -> str:
     _check_zip(doc, path)
     import docx  # python-docx; imported here so the core starts fast without it
@@ -135,6 +254,7 @@ def _read_docx(doc: str, path: Path) -> str:
 
     try:
         document = docx.Document(str(path))
+        numbering = _Numbering(document)
         lines: list[str] = []
         for block in document.iter_inner_content():
             if isinstance(block, Table):
@@ -147,7 +267,7 @@ def _read_docx(doc: str, path: Path) -> str:
                     if cells:
                         lines.append("，".join(cells))
             else:
-                lines.append(block.text)
+                lines.append(numbering.label(block) + block.text)
     except ReportError:
         raise
     except Exception as exc:  # python-docx raises many types for a damaged file

@@ -26,6 +26,35 @@ def make_docx(path: Path, paragraphs: list[str], table: list[list[str]] | None =
     return path
 
 
+def make_numbered_docx(path: Path, paragraphs: list[tuple[int | None, str]]) -> Path:
+    """A .docx whose (level, text) paragraphs are numbered by Word itself, as offices number headings:
+    level 0 一、, level 1 （一）, level 2 1.; None for a paragraph without a number. The numbers are not in
+    the paragraphs' text, only in the document's numbering definitions."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+    numbering.append(parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+        + "".join(
+            f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+            for i, (fmt, text) in enumerate(levels)
+        )
+        + "</w:abstractNum>"
+    ))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text in paragraphs:
+        paragraph = document.add_paragraph(text)
+        if level is not None:
+            paragraph._p.get_or_add_pPr().append(
+                parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+            )
+    document.save(str(path))
+    return path
+
+
 def make_zip_bomb(path: Path, unpacked_mb: int = 150) -> Path:
     """A .docx-named zip whose one member unpacks to ``unpacked_mb`` MB of zeros."""
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:

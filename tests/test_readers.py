@@ -8,7 +8,7 @@ import pytest
 
 from index import Engine, ReportError, Tokenizer, build_index, read_report, readers
 
-from .helpers import make_blank_pdf, make_cjk_pdf, make_docx, make_text_pdf, make_zip_bomb
+from .helpers import make_blank_pdf, make_cjk_pdf, make_docx, make_numbered_docx, make_text_pdf, make_zip_bomb
 
 REPORT = "城口县某镇2022年度工作报告\n一、安全生产\n开展消防演练6次。\n"
 
@@ -42,6 +42,68 @@ def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
     text = read_report(path).text
     assert text.splitlines()[:3] == ["某镇2022年工作报告", "一、概况", "开展演练6次。"]
     assert "演练，6次" in text
+
+
+NUMBERED_PARAGRAPHS: list[tuple[int | None, str]] = [
+    (None, "某镇2023年度法治政府建设工作情况报告"),
+    (0, "主要工作"),
+    (1, "加强普法宣传"),
+    (None, "全年开展法律进村活动12场次，发放宣传资料3000余份。"),
+    (1, "强化安全生产"),
+    (2, "开展应急演练"),
+    (None, "开展消防安全应急救援演练5次。"),
+    (0, "存在的问题"),
+    (1, "执法力量不足"),
+    (None, "执法人员还未落到实处。"),
+]
+
+
+def test_word_numbered_headings_read_with_their_numbers(tmp_path: Path) -> None:
+    # Word numbers headings itself (一、 （一） 1.) outside the paragraphs' text: read as Word shows them,
+    # counting each level and starting a level again under a new heading above it.
+    text = read_report(make_numbered_docx(tmp_path / "r.docx", NUMBERED_PARAGRAPHS)).text
+    assert text.split("\n") == [
+        "某镇2023年度法治政府建设工作情况报告",
+        "一、主要工作",
+        "（一）加强普法宣传",
+        "全年开展法律进村活动12场次，发放宣传资料3000余份。",
+        "（二）强化安全生产",
+        "1.开展应急演练",
+        "开展消防安全应急救援演练5次。",
+        "二、存在的问题",
+        "（一）执法力量不足",
+        "执法人员还未落到实处。",
+    ]
+
+
+def test_broken_word_numbering_loses_no_text(tmp_path: Path) -> None:
+    # Numbering definitions with a level or a start that is no number: the paragraphs are read, unnumbered.
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91"><w:lvl w:ilvl="x"><w:start w:val="y"/>'
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+    ))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    document.add_paragraph("某镇2023年工作报告")
+    item = document.add_paragraph("开展消防演练5次。")
+    item._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="zz"/><w:numId w:val="91"/></w:numPr>'))
+    document.save(str(tmp_path / "r.docx"))
+    assert read_report(tmp_path / "r.docx").text.split("\n") == ["某镇2023年工作报告", "开展消防演练5次。"]
+
+
+def test_a_word_numbered_report_answers_with_its_sections(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    make_numbered_docx(corpus / "r.docx", NUMBERED_PARAGRAPHS)
+    build_index(corpus, tmp_path / "index", tokenizer)
+    answer = Engine.load(tmp_path / "index", tokenizer).ask("消防演练开展了几次？")
+    assert answer.answer == "5次"
+    assert answer.passages[0].section == "一、主要工作 › （二）强化安全生产 › 1.开展应急演练"
 
 
 def test_pdf_text_layer(tmp_path: Path) -> None:
