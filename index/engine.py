@@ -542,13 +542,15 @@ class Engine:
         # A frame fills in what its passage leaves unsaid; a word the passage says itself is not counted again
         # for its frame (网格化管理 in a later passage of the paragraph opening 网格化管理是指…: the opening says what it is).
         framed = fields["frame"].scores(terms.scored)[self._frame_of]
-        for term in terms.scored:
+        for term, boost in zip(terms.scored, boosts):
             held = fields["body"].postings(term)
             if held is None:
                 continue
             frame_part = fields["frame"].term_scores(term)
             if frame_part is not None:
-                framed[held[0]] -= frame_part[self._frame_of[held[0]]]
+                # the larger of the two counts: a report's title word weighs less in a passage's own text
+                said = boost * fields["body"].term_idf(term) * held[1].astype(np.float64)
+                framed[held[0]] -= np.minimum(frame_part[self._frame_of[held[0]]], said / FRAME_WEIGHT)
         scores += FRAME_WEIGHT * framed
         scores += PARA_WEIGHT * fields["para"].scores(terms.scored, boosts)[self._para_of]
         preferred = self._preferred_reports(normalized)
