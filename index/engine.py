@@ -539,8 +539,9 @@ class Engine:
         fields = self.stored.fields
         boosts = [self._title_factor(term) for term in terms.scored]
         scores = fields["body"].scores(terms.scored, boosts)
-        # A frame fills in what its passage leaves unsaid; a word the passage says itself is not counted again
-        # for its frame (网格化管理 in a later passage of the paragraph opening 网格化管理是指…: the opening says what it is).
+        # A frame fills in what its passage leaves unsaid: a word both hold counts once, the larger of its two parts
+        # (网格化管理 in a later passage of the paragraph opening 网格化管理是指… does not count twice and come first;
+        # a report's title word, weighing less in a passage's own text, costs a passage nothing for saying it).
         framed = fields["frame"].scores(terms.scored)[self._frame_of]
         for term, boost in zip(terms.scored, boosts):
             held = fields["body"].postings(term)
@@ -548,7 +549,6 @@ class Engine:
                 continue
             frame_part = fields["frame"].term_scores(term)
             if frame_part is not None:
-                # the larger of the two counts: a report's title word weighs less in a passage's own text
                 said = boost * fields["body"].term_idf(term) * held[1].astype(np.float64)
                 framed[held[0]] -= np.minimum(frame_part[self._frame_of[held[0]]], said / FRAME_WEIGHT)
         scores += FRAME_WEIGHT * framed
@@ -630,13 +630,11 @@ class Engine:
         holding = _Holding(self.stored.fields, positive, self._frame_of[positive], self._para_of[positive])
         coverage = np.array([self._covered(terms, int(i), plan, holding) for i in positive])
         final = scores[positive] * coverage**COVERAGE_POWER
-        if _DONE_RE.search(normalized) and not _PLANNED_RE.search(normalized):
+        done = _DONE_RE.search(normalized) is not None and not _PLANNED_RE.search(normalized)
+        if done or (asks_for_figure(normalized) and not asks_plans):
+            # 增长了多少 asks what was done; 粮食产量是多少, asked without a tense, the harvest there was before the one planned.
             targets = np.array([self._states_targets(int(i)) for i in positive])
-            final *= np.where(targets, TARGET_WEIGHT, 1.0)
-        elif asks_for_figure(normalized) and not asks_plans:
-            # 粮食产量是多少, asked without a tense, means the harvest there was before the one planned.
-            targets = np.array([self._states_targets(int(i)) for i in positive])
-            final *= np.where(targets, UNSAID_TARGET_WEIGHT, 1.0)
+            final *= np.where(targets, TARGET_WEIGHT if done else UNSAID_TARGET_WEIGHT, 1.0)
         elif asks_plans:
             # 宁夏要提高哪些养老金 asks what the report plans, not what it looks back on.
             final *= np.where(self._part_of[positive] == BACK, TARGET_WEIGHT, 1.0)
