@@ -232,10 +232,9 @@ class _Numbering:
             return ""
         num_id, level = numbered
         levels = self._levels[num_id]
-        if level not in levels or levels[level][0] in ("bullet", "none"):
-            return ""
+        if not 0 <= level <= 9 or level not in levels or levels[level][0] in ("bullet", "none"):
+            return ""  # Word has levels 0 to 8
         counts = self._counts.setdefault(num_id, [0] * 10)
-        level = min(level, 9)
         counts[level] = counts[level] + 1 if counts[level] else levels[level][2]
         counts[level + 1 :] = [0] * (len(counts) - level - 1)  # a new 一、 starts its （一） again
 
@@ -285,8 +284,8 @@ _CELLS_RE = re.compile(r"\t|\S {2,}\S|\|")  # a table's row (cells set apart by 
 def _rejoin(lines: list[str], titled: bool = True) -> list[str]:
     """Paragraphs from lines a layout or an editor wrapped: a line continues the one before unless that one
     ends a sentence, is short or is a heading, or the line starts one (一、, （一）, 1.), or either is a
-    table's row; the first line of a report (``titled``) is its title. A space joins them only between Latin words (not between digits:
-    15 / 00余辆 is one number the page cut)."""
+    table's row; the first line of a report (``titled``) is its title. A space joins them only between
+    Latin words (not between digits: 15 / 00余辆 is one number the page cut)."""
     paragraphs: list[str] = []
     for line in lines:
         line = line.strip()
