@@ -97,13 +97,14 @@ CODE = "号码"
 # 什么时候, 何时, 哪一年: answered by a date (2020年6月, 6月15日), read like a figure.
 _WHEN_Q_RE = re.compile(r"什么时候|什么时间|何时|何年|哪一?年|哪个?月|哪一?天|几月|几号")
 _MONTH_DAY = r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
-_DATE_RE = re.compile(rf"(?<![\d.])(?:(?:1[5-9]|20)\d{{2}}\s*年(?:{_MONTH_DAY})?|\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号])")
+_DAY_OF_MONTH = r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+_DATE_RE = re.compile(rf"(?<![\d.])(?:(?:1[5-9]|20)\d{{2}}\s*年(?:{_MONTH_DAY})?|{_DAY_OF_MONTH})")
 # 哪一年, 何年: a year is asked, so a day of a month (8月15日) does not answer; a year of history may be
 # written in three digits or four (1261年, 480年).
 _YEAR_ASKED_RE = re.compile(r"何年|哪一?年|几几年")
 # 哪天, 几号: a day is asked, so a year alone (2025年 of a report's title) does not answer.
 _DAY_ASKED_RE = re.compile(r"哪一?天|哪一?日|几号")
-_DAY_RE = re.compile(r"(?<![\d.])(?:(?:1[5-9]|20)\d{2}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
+_DAY_RE = re.compile(rf"(?<![\d.])(?:(?:1[5-9]|20)\d{{2}}\s*年)?\s*{_DAY_OF_MONTH}")
 # A year a question or a passage names (1993年, not 1950年代 or 3年).
 _NAMED_YEAR_RE = re.compile(r"(?<![\d.])((?:1[5-9]|20)\d{2})\s*年(?!代)")
 _YEAR_RE = re.compile(rf"(?<![\d.])(?:1\d{{3}}|20\d{{2}}|[1-9]\d{{2}})\s*年(?:{_MONTH_DAY})?")

@@ -23,6 +23,7 @@ __all__ = [
     "chunk_report",
     "frame_ids",
     "paragraph_ids",
+    "starts_heading",
     "parse_place",
     "parse_year",
 ]
@@ -128,6 +129,11 @@ def _find_title(lines: list[str]) -> int | None:
         if len(line.strip()) > _MAX_LABEL_CHARS or _TITLE_PUNCT_RE.search(line):
             return None
     return None
+
+
+def starts_heading(line: str) -> bool:
+    """Whether a line opens with a heading's marker (一、 （一） 1. （1） 第一章), as the chunker reads one."""
+    return _heading_level(line) is not None
 
 
 def _heading_level(line: str) -> tuple[int, int] | None:

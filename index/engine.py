@@ -178,7 +178,9 @@ class _Word:
     year: bool  # a year the question names
     planning: bool = False  # 下一步, 打算: held by any passage of the part of a report looking ahead
     verb: bool = False  # 劝阻, 举办: a passage answering may say it in other words (see GATE_VERB_WEIGHT)
-    looked_back: int = 0  # 去年: the year it means, held by any passage of a report's look back on that year
+    # 去年, or 2003年 of a question a look back may answer: the year it means, held by any passage of a
+    # report's look back on that year (the 2004 report's look back on 2003 need not name the year)
+    looked_back: int = 0
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,6 @@ class _Plan:
 
     words: list[_Word]
     places: tuple[str, ...]
-    looks_back: bool = False  # a year it names may be answered by the next year's report looking back on it
 
 
 class _Holding:
@@ -311,6 +312,8 @@ class Engine:
         self._looked_back = np.where(
             (self._part_of == BACK) & looks_back_a_year[self._passage_report], self._report_years[self._passage_report] - 1, 0
         )
+        # Whether a passage states targets (1) or not (0), read when a question first needs it (-1: not yet).
+        self._targets = np.full(len(stored.passages), -1, dtype=np.int8)
         # Figures are read from the passages' matching form; questions keep reaching the same passages.
         self._normalized_text = functools.lru_cache(maxsize=NORMALIZED_CACHE)(self._normalize_passage)
         # Each report's subject, with the reports of that subject.
@@ -383,6 +386,13 @@ class Engine:
                 chosen[ids] = True
         return chosen
 
+    def _target_flags(self, passage_ids: np.ndarray) -> np.ndarray:
+        """Whether each passage states targets, read on first asking and kept (it is the passage's own)."""
+        unknown = passage_ids[self._targets[passage_ids] < 0]
+        for passage_id in unknown:
+            self._targets[passage_id] = self._states_targets(int(passage_id))
+        return np.asarray(self._targets[passage_ids] == 1)
+
     def _states_targets(self, passage_id: int) -> bool:
         """Whether the passage states targets (预期目标是：…), itself, or as the rest of a sentence or item that does.
 
@@ -439,7 +449,7 @@ class Engine:
             return [word[i : i + 2] for i in range(len(word) - 1)]
         return [word]
 
-    def _coverage_plan(self, terms: QueryTerms, looks_back: bool) -> _Plan:
+    def _coverage_plan(self, terms: QueryTerms, looked_back: frozenset[int]) -> _Plan:
         """What coverage checks of each question word, worked out once per question."""
         years = set(_YEAR_Q_RE.findall(terms.normalized))
         places = tuple(name for name in self._reports_named if name in terms.normalized)
@@ -454,13 +464,14 @@ class Engine:
             part_forms = tuple((part, *terms.expansions.get(part, ())) for part in parts) if len(parts) > 1 else ()
             planning = _PLANNING_WORD_RE.fullmatch(word) is not None
             verb = self.tokenizer.is_verb(word) and word not in _FIGURE_LINKS
-            relative = int(terms.expansions[word][0]) if word in _RELATIVE_YEARS and word in terms.expansions else 0
+            if word in _RELATIVE_YEARS and word in terms.expansions:
+                back = int(terms.expansions[word][0])
+            else:
+                back = int(word) if word in years and int(word) in looked_back else 0
             plan.append(
-                _Word(
-                    word, (word, *terms.expansions.get(word, ())), weight, part_forms, word in terms.focus, word in years, planning, verb, relative
-                )
+                _Word(word, (word, *terms.expansions.get(word, ())), weight, part_forms, word in terms.focus, word in years, planning, verb, back)
             )
-        return _Plan(plan, places, looks_back)
+        return _Plan(plan, places)
 
     def _own_words(self, passage_id: int) -> str:
         """The passage with its frame (item lead, section path, report title), as the report writes them."""
@@ -505,10 +516,6 @@ class Engine:
                 total += weight
                 continue
             if word.year:
-                if plan.looks_back and self._looked_back[passage_id] == int(word.text):
-                    held += weight  # 2003年…: the 2004 report's look back on 2003 need not name the year
-                    total += weight
-                    continue
                 return 0.0  # 2022年的工作计划 is not in a passage of 2020 that never names 2022
             if word.focus:
                 weight *= FOCUS_WEIGHT
@@ -626,15 +633,14 @@ class Engine:
         depth = max(RERANK_DEPTH, wanted + 1)
         if positive.size > depth:
             positive = positive[np.argpartition(-scores[positive], depth)[:depth]]
-        plan = self._coverage_plan(terms, bool(looked_back))
+        plan = self._coverage_plan(terms, looked_back)
         holding = _Holding(self.stored.fields, positive, self._frame_of[positive], self._para_of[positive])
         coverage = np.array([self._covered(terms, int(i), plan, holding) for i in positive])
         final = scores[positive] * coverage**COVERAGE_POWER
         done = _DONE_RE.search(normalized) is not None and not _PLANNED_RE.search(normalized)
         if done or (asks_for_figure(normalized) and not asks_plans):
             # 增长了多少 asks what was done; 粮食产量是多少, asked without a tense, the harvest there was before the one planned.
-            targets = np.array([self._states_targets(int(i)) for i in positive])
-            final *= np.where(targets, TARGET_WEIGHT if done else UNSAID_TARGET_WEIGHT, 1.0)
+            final *= np.where(self._target_flags(positive), TARGET_WEIGHT if done else UNSAID_TARGET_WEIGHT, 1.0)
         elif asks_plans:
             # 宁夏要提高哪些养老金 asks what the report plans, not what it looks back on.
             final *= np.where(self._part_of[positive] == BACK, TARGET_WEIGHT, 1.0)

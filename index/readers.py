@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .chunking import starts_heading
 from .errors import ReportError
 from .normalize import HAN
 
@@ -275,7 +276,6 @@ def _read_docx(doc: str, path: Path) -> str:
 
 
 _SENTENCE_END = "。！？；：!?;:”’」』）)"
-_HEADING_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章部节])")
 _SHORT_LINE = 20  # a line no longer than this (a title, a heading without a marker) is not wrapped text
 _CLAUSE_MARK_RE = re.compile(r"[。，；,;]")  # a heading has none: 1. 开展法律进村。全年开展… is text
 _CELLS_RE = re.compile(r"\t|\S {2,}\S|\|")  # a table's row (cells set apart by tabs, runs of spaces or |) is no wrapped text
@@ -296,8 +296,8 @@ def _rejoin(lines: list[str], titled: bool = True) -> list[str]:
             previous
             and len(previous) > _SHORT_LINE
             and not previous.endswith(tuple(_SENTENCE_END))
-            and not (_HEADING_START_RE.match(previous) and not _CLAUSE_MARK_RE.search(previous))
-            and not _HEADING_START_RE.match(line)
+            and not (starts_heading(previous) and not _CLAUSE_MARK_RE.search(previous))
+            and not starts_heading(line)
             and not _CELLS_RE.search(previous + "\n" + line)
         ):
             spaced = previous[-1].isascii() and line[0].isascii() and not (previous[-1].isdigit() and line[0].isdigit())
@@ -339,7 +339,7 @@ def _markdown_text(source: str) -> str:
                 lines.append("，".join(row))
             row = None
         elif token.type == "inline":
-            text = _inline_text(token.children or [], titled=not lines and row is None)
+            text = _inline_text(token.children or [], titled=not lines)
             if row is not None:
                 if text:
                     row.append(text)
