@@ -466,6 +466,11 @@ HELD_OUT_SETS = [
         "their glossaries or their text (`bench/reports_heldout13.jsonl`: 18 answerable; first run 18/18, and 18/18",
         "on the code before this session's change to frames):",
     ]),
+    (("reports_heldout14",), [
+        "A fourteenth set, reports no set had asked of: 新疆, 天津, 西藏 2025 and the 1975, 1983, 2021 national reports",
+        "(`bench/reports_heldout14.jsonl`: 33 answerable, 7 unanswerable; first run: hit@1 29/33, hit@3 33/33, figures",
+        "26/31, refusals 4/7; one question first written as unanswerable, 天津的市长叫什么名字, is answered by the report):",
+    ]),
 ]
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .normalize import HAN
+from .normalize import HAN, HAN_RE
 
 __all__ = [
     "CHUNKER_VERSION",
@@ -29,9 +29,10 @@ __all__ = [
 ]
 
 # Bump when a change here cuts reports differently, or a reader reads them differently (5: Markdown read
-# without its markup, lines wrapped mid-sentence rejoined, Word's own paragraph numbers read): indexes
+# without its markup, lines wrapped mid-sentence rejoined, Word's own paragraph numbers read; 6: headings
+# without a marker read as headings): indexes
 # built before are then rebuilt.
-CHUNKER_VERSION = 5
+CHUNKER_VERSION = 6
 MAX_PASSAGE_CHARS = 250
 MAX_SENTENCES = 3
 _MAX_TITLE_CHARS = 60
@@ -39,6 +40,11 @@ _MAX_LABEL_CHARS = 8  # 附件1, 2021-03-05: a line before the title that is not
 _MAX_HEADING_CHARS = 40
 
 _CN = "一二三四五六七八九十"
+_BARE_HEADING_CHARS = 20
+# A heading without a marker holds no punctuation; a line with any is a sentence or a fragment of one.
+_BARE_PUNCT_RE = re.compile(r"[。，；：！？、,.;:!?《》“”\"'‘’…—]")
+_PARAGRAPH_END_RE = re.compile(r"[。！？!?；;：:][”’」』）)]*$")  # not a closing quote alone: “…和平共处”
+_BARE_ITEM_RE = re.compile(rf"[{_CN}]+[是要]")  # 一要, 二要: an item's marker on a line of its own
 _HEADING_RES = (
     (0, re.compile(rf"^第[{_CN}百]+[章部节篇](?:分)?")),
     (1, re.compile(rf"^[{_CN}]+[、.．]")),
@@ -136,6 +142,21 @@ def starts_heading(line: str) -> bool:
     return _heading_level(line) is not None
 
 
+def _is_bare_heading(lines: list[str], number: int) -> bool:
+    """Whether a line is a heading written without a marker (2024年工作回顾, 过去五年的回顾, 名词解释): a few words
+    alone on a line, after a finished paragraph and before a paragraph or a marked heading. Such a heading
+    names one of a report's parts, so it opens a section at the top level."""
+    line = lines[number]
+    if not 2 <= len(line) <= _BARE_HEADING_CHARS or _BARE_PUNCT_RE.search(line) or len(HAN_RE.findall(line)) < 2:
+        return False
+    if number == 0 or number + 1 >= len(lines) or _BARE_ITEM_RE.match(line) or _ITEM_RE.match(line) or starts_heading(line):
+        return False
+    following = lines[number + 1]
+    if _BARE_PUNCT_RE.match(following):
+        return False  # 城市轨道交通 / 、地下综合管廊…: a line a link broke out of its sentence
+    return _PARAGRAPH_END_RE.search(lines[number - 1]) is not None and (len(following) > _BARE_HEADING_CHARS or starts_heading(following))
+
+
 def _heading_level(line: str) -> tuple[int, int] | None:
     for level, pattern in _HEADING_RES:
         match = pattern.match(line)
@@ -216,7 +237,7 @@ def chunk_report(doc: str, text: str, sha256: str) -> tuple[ReportMeta, list[Pas
             passages.append(Passage(doc, (), line, para[0], para[1], para[0], para[1]))
             continue
         sentences = _sentences(line, base)
-        heading = _heading_level(line)
+        heading = _heading_level(line) or ((0, 0) if number > (title_line or 0) and _is_bare_heading(lines, number) else None)
         if heading and heading[0] >= 3 and _DEFINITION_RE.match(line, heading[1]):
             heading = None  # 2.“两新”：大规模设备更新和消费品以旧换新。: a term explained, not a heading
         if heading and sentences:

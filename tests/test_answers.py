@@ -669,6 +669,16 @@ class TestResultsAndTargets:
         answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask(question)
         assert answer.answer == figure and "初步预计" in answer.passages[0].text
 
+    def test_last_year_is_the_part_looking_back_when_its_heading_has_no_marker(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        # 2024年工作回顾 / 2025年工作安排 on lines of their own: 去年 is read in the first, not the plans of the second.
+        report = (
+            "2025年某自治区政府工作报告\n各位代表：\n现在，我代表自治区人民政府报告工作。\n2024年工作回顾\n"
+            "三是潜力优势日益显现。打好农牧业提质增效攻坚战，粮食产量突破110万吨，第一产业增加值增长10%以上。\n"
+            "2025年工作安排\n加快农牧业高质高效发展。坚持稳粮、兴牧、强特色，确保粮食产量稳定在100万吨以上。\n"
+        )
+        answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("去年粮食产量有多少？")
+        assert answer.answer == "110万吨" and answer.passages[0].section == "2024年工作回顾"
+
     def test_a_target_asked_for_is_the_target(self, targets_engine: Engine) -> None:
         answer = targets_engine.ask("今年地区生产总值预期增长多少？")
         assert answer.answer == "5.5%左右" and "预期目标" in answer.passages[0].text

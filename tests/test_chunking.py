@@ -108,3 +108,33 @@ def test_a_numbered_line_explaining_a_term_is_a_passage_not_a_heading() -> None:
     assert "12.“三通一码”：赣服通、赣政通、赣企通、赣通码。" in by_text
     assert "13.“两新”：大规模设备更新和消费品以旧换新。" in by_text
     assert by_text["各地要压实责任。"].section == ("一、主要任务", "1.加强组织领导")  # a short heading stays one
+
+
+def test_a_heading_without_a_marker_opens_a_part_of_the_report() -> None:
+    # Some reports head their parts with a line of words alone (2024年工作回顾, 结束语), no 一、 before it.
+    text = (
+        "2025年某自治区政府工作报告\n自治区主席 某某\n各位代表：\n现在，我代表自治区人民政府报告工作。\n"
+        "2024年工作回顾\n一是稳定态势持续向好。粮食产量突破110万吨，新建和美乡村300个。\n"
+        "2025年工作安排\n（一）加快农牧业发展\n确保粮食产量稳定在100万吨以上。\n"
+        "结束语\n各位代表！让我们更加紧密地团结起来，为完成今年的目标任务而奋斗！\n"
+    )
+    _meta, passages = chunk_report("r.txt", text, "0")
+    section = {p.text: p.section for p in passages}
+    assert section["现在，我代表自治区人民政府报告工作。"] == ()
+    assert section["自治区主席 某某"] == ()  # the speaker's line after the title heads nothing
+    assert section["一是稳定态势持续向好。粮食产量突破110万吨，新建和美乡村300个。"] == ("2024年工作回顾",)
+    assert section["确保粮食产量稳定在100万吨以上。"] == ("2025年工作安排", "（一）加快农牧业发展")
+    assert section["各位代表！让我们更加紧密地团结起来，为完成今年的目标任务而奋斗！"] == ("结束语",)
+    assert "2024年工作回顾" not in section
+
+
+def test_a_short_line_inside_a_sentence_is_not_a_heading() -> None:
+    # Lines a web page or a list broke out of their paragraph: an item's marker (二要), a link's words
+    # (城市轨道交通 / 、地下…), a phrase after a quotation left open (…和平共处” / 五项原则 / 早已…).
+    text = (
+        "2017年政府工作报告\n一、工作回顾\n新建高速公路6700公里。\n城市轨道交通\n、地下综合管廊建设加快，新开工改造棚户区600万套。\n"
+        "一要加强企业管理，培养企业经营者队伍。\n二要\n加强企业各项基础工作，全面推行经济责任制。\n"
+        "我们主张“互相尊重主权、和平共处”\n五项原则\n早已载入我国宪法，它是我国处理同各国关系的准则。\n"
+    )
+    _meta, passages = chunk_report("r.txt", text, "0")
+    assert {p.section for p in passages if p.section} == {("一、工作回顾",)}
