@@ -312,6 +312,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _SENTENCE_ENDS = "。！？!?\n"
+_PHRASE_ENDS = _SENTENCE_ENDS + "，,；;：:"
 _ITEM_ENDS = _SENTENCE_ENDS + "；;"  # an item of a list of statements: …；开展6000户…家庭居家适老化改造；…
 
 
@@ -539,6 +540,20 @@ class FigureQuestion:
         named = _NAMED_YEAR_RE.findall(passage, _sentence_start(passage, match.start()), match.start())
         return bool(named) and min(int(y) for y in named) > self.latest_year
 
+    def _counts_another(self, passage: str, left: int, end: int, right: int) -> bool:
+        """Whether a figure in a counting word (个, 项, 座 …) ending at ``end`` counts something other than what
+        the question counts (多少个县域医共体 against “五个针对”): it is followed by words, and neither its clause
+        before it (裁减军队员额50万的任务) holds the question's words after its count, nor the words after it
+        (up to the phrase's end: 6000户特殊困难高龄、失能老年人家庭, 150个以上优质学前教育资源牵头的幼儿园共同体) share a
+        character with them (8个出口 counts 出入口 as a resident says it). A figure ending its clause (集散中心7个，) counts what
+        comes before it, and is left to the overlap."""
+        if not self.counted or not self.trailers or end >= right or not HAN_RE.match(passage[end]):
+            return False
+        if any(form in passage[left:end] for forms in self.trailers for form in forms):
+            return False
+        after = set(passage[end : _sentence_end(passage, end, _PHRASE_ENDS)])
+        return not any(HAN_RE.match(ch) and ch in after for forms in self.trailers for form in forms for ch in form)
+
     def _is_start(self, passage: str, match: re.Match[str]) -> bool:
         """Whether the figure is where a change started (由3010亿元增加到…) and the question asks about now."""
         return (
@@ -580,6 +595,8 @@ class FigureQuestion:
             if not fits and not amount and not loose:
                 continue
             left, right = _clause(passage, match.start(), match.end())
+            if unit not in _STRICT_UNITS and self._counts_another(passage, left, match.end(), right):
+                continue  # 西藏有多少个县: not the 5个 of “五个针对”, which counts 针对
             if left > 0 and passage[left : match.start()].lstrip().startswith(_SUBJECTLESS):
                 left = _clause(passage, left - 1, left - 1)[0]
             if self._of_another(passage, left, right, match):

@@ -92,6 +92,14 @@ def test_refuses_what_the_report_does_not_hold(seed_engine: Engine, question: st
     assert answer.passages == [] and answer.answer is None
 
 
+def test_a_county_is_not_a_district(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    # 区县 asks for either (高观镇属于哪个区县 → 城口县), but 有多少个县 is not answered by the city's districts.
+    report = "某市2024年工作报告\n一、基本情况\n全市辖5个区，共有街道30个、社区200个。\n"
+    engine = engine_over(tmp_path, {"r.txt": report}, tokenizer)
+    assert not engine.ask("全市有多少个县？").answered
+    assert engine.ask("全市有多少个区县？").answer == "5个"
+
+
 @pytest.mark.parametrize("question", ["", "   \t ", "？？！！", "🙂🙂🚒", "\x00\x07\x1b"])
 def test_empty_or_meaningless_question_gets_a_message(seed_engine: Engine, question: str) -> None:
     answer = seed_engine.ask(question)
@@ -610,6 +618,17 @@ class TestFiguresInLists:
     def test_the_figure_of_the_thing_asked_about(self, lists_engine: Engine, question: str, figure: str) -> None:
         answer = lists_engine.ask(question)
         assert answer.answered and answer.answer == figure
+
+    def test_a_figure_followed_by_what_it_counts_counts_that(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        # 五个针对 counts 针对 (a slogan's five points), not health alliances; 五项原则 counts principles, not countries.
+        report = (
+            "某区2025年政府工作报告\n一、2024年工作回顾\n深入落实“五个针对”要求，紧密型县域医共体实现全覆盖。\n"
+            "我们信守和平共处五项原则，同世界各国建立和发展友好关系，对外交往不断扩大。\n"
+        )
+        engine = engine_over(tmp_path, {"r.txt": report}, tokenizer)
+        for question in ("有多少个县域医共体？", "同几个国家建立了友好关系？"):
+            answer = engine.ask(question)
+            assert answer.answer is None and not answer.answered, question
 
     def test_a_number_of_is_not_one(self, lists_engine: Engine) -> None:
         # 推进一批重大项目: "a number of", so the report states no count of projects.
