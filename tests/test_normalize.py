@@ -95,6 +95,12 @@ class TestQuestionWords:
             # function words and the framing of a question about a text are not what it asks about
             ("文中提到的禁毒宣传是怎么开展的？", ("禁毒", "宣传")),
             ("2020年时镇里由谁负责调解工作？", ("2020", "负责", "调解", "工作")),  # jieba: 2020 / 年时
+            # jieba's HMM: 年拟, 率要, 增从 — the number's 年 and the function words 要, 从 come off
+            ("2007年拟安排长期建设国债多少亿元？", ("2007", "拟", "安排", "长期", "建设", "国债", "亿元")),
+            ("水土保持率要达到多少？", ("水土保持", "率", "达到")),
+            # policies known by their short names are words of their own, as reports write them
+            ("營改增從什麼時候開始擴大到建築業？", ("营改增", "开始", "扩大", "到", "建筑业")),
+            ("新农保试点范围扩大到多少县？", ("新农保", "试点", "范围", "扩大", "到", "县")),
             ("除了消防演练还有哪些安全工作？", ("消防演练", "安全", "工作")),
             # jieba: 多 / 深, 多 / 宽: together they ask how deep or wide, like 多少
             ("蓄水池有多深？", ("蓄水池",)),
