@@ -159,6 +159,8 @@ RUN_CAP = 12
 _NOT_WORDING_RE = re.compile(rf"[^0-9A-Za-z{HAN}]+")
 # 第几届, 第多少批: an ordinal is asked for, and answered by one (第八届, 第3批).
 _ORDINAL_Q_RE = re.compile(r"第(?:几|多少)")
+# 任何一个超级大国, 每一个村, 某一项: one of a kind, not a count.
+_ANY_ONE_RE = re.compile(r"(?:任何|任|每|某|哪|同)\s*$")
 _ORDINAL_RE = re.compile(rf"第\s*([{NUMERALS}]+|\d+)\s*({_UNIT_ALTERNATION})")
 _CLAUSE_SPLIT = "，,；;。：:！？!?、（）()"
 # 收入3614.6亿元、增长0.6%: a clause opening with what changed, without saying what, is about the clause before.
@@ -503,6 +505,7 @@ class FigureQuestion:
             (m, m["unit"], m.group(0))
             for m in _FIGURE_RE.finditer(passage)
             if not passage[: m.start()].rstrip().endswith("第")  # 第3次 is not how many times
+            and not (m["number"] == "1" and _ANY_ONE_RE.search(passage, max(0, m.start() - 2), m.start()))
         ]
         figures += [(m, "元", m.group(0)) for m in _MONEY_SIGN_RE.finditer(passage)]
         if self.wanted in ("%", "变化"):

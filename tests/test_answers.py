@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from index import MAX_PASSAGE_CHARS, MAX_QUESTION_CHARS, Engine, Tokenizer
+from index.answer import FigureQuestion
 from index.engine import report_subject
 
 from .helpers import engine_fixture, engine_over
@@ -629,6 +630,13 @@ class TestFiguresInLists:
         for question in ("有多少个县域医共体？", "同几个国家建立了友好关系？"):
             answer = engine.ask(question)
             assert answer.answer is None and not answer.answered, question
+
+    def test_any_one_is_not_a_count(self) -> None:
+        # 任何一个超级大国 is "any one": the report says with how many countries it has relations nowhere here.
+        asked = FigureQuestion.of("中国跟几个国家建立了外交关系?", [("中国",), ("国家",), ("建立",), ("外交关系",)], lambda _w: 1.0)
+        assert asked is not None
+        assert asked.extract("中国决不依附于任何1个超级大国，也决不同它们任何一方结盟或建立战略关系。") == (None, False)
+        assert asked.extract("中国同世界上130个国家建立了外交关系。") == ("130个", True)
 
     def test_a_number_of_is_not_one(self, lists_engine: Engine) -> None:
         # 推进一批重大项目: "a number of", so the report states no count of projects.
