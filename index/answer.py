@@ -70,7 +70,12 @@ _IMPLIED_RE = re.compile(
 )
 # 降低了多少费用负担, 投入了多少资金: the noun after 多少 says what is measured (money), not the verb before it.
 # Not 多少比例: a share may be stated in words (三分之一), so it stays a share asked for, not a count.
-_IMPLIED_AFTER_RE = re.compile(rf"多少\s*(?:的)?({'|'.join(e for e, u in _IMPLIED_UNITS if u != '%')})")
+# 安排了多少援疆资金, 有多少农村人口: a word or two may say which, when what is measured closes the question
+# (not a share: 多少比例的人口 asks for a share).
+_IMPLIED_AFTER_RE = re.compile(
+    rf"多少\s*(?:的)?({'|'.join(e for e, u in _IMPLIED_UNITS if u != '%')})"
+    rf"|多少\s*(?:的)?(?:(?!比例|比重|占比|百分|率)[{HAN}]){{1,3}}?({'|'.join(e for e, u in _IMPLIED_UNITS if u != '%')})\s*[?？]?\s*$"
+)
 # 多少党员, 多少网格员, 多少志愿者: people are counted, in people (人, 名, 位), not in a share or in things.
 _PEOPLE_AFTER_RE = re.compile(rf"多少\s*[{HAN}]{{0,3}}(?:员|者)(?![{HAN}]*(?:率|比例|占比|比重))")
 # 多长, 多远, 多重: the question's own word for the measure.
@@ -258,7 +263,8 @@ def counted_unit(normalized_question: str) -> str | None:
         return unit
     implied = _IMPLIED_RE.search(normalized_question) or _IMPLIED_AFTER_RE.search(normalized_question)
     if implied:
-        return next(unit for ending, unit in _IMPLIED_UNITS if implied.group(1).endswith(ending))
+        noun = next(group for group in implied.groups() if group)
+        return next(unit for ending, unit in _IMPLIED_UNITS if noun.endswith(ending))
     how = _HOW_MEASURE_RE.search(normalized_question)
     if how:
         return _HOW_MEASURE[how.group(0)]

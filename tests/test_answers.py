@@ -564,6 +564,7 @@ LISTS_REPORT = (
     "农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到2253元和6280元。\n"
     "全方位夯实粮食安全根基。建设高标准农田1000万亩，完善建设、验收、管护机制，确保建一亩成一亩。\n"
     "全年开展法律进村活动十二场次，组织巡回审判6批次。\n"
+    "对口援疆有力推进，19个援疆省市安排援疆资金近200亿元。\n"
 )
 
 
@@ -592,6 +593,7 @@ class TestFiguresInLists:
             ("固定资产投资增速降到了百分之几？", "27.8%"),
             ("新增了多少优质白酒产能？", "5万千升"),  # a volume, not 5万 of something
             ("中央财政拿出多少钱来促进就业？", "433亿元"),  # jieba: 多少 / 钱来; 拿出 for 投入
+            ("援疆省市安排了多少援疆资金？", "200亿元"),  # money, though a word says which: not the 19个 of 19个援疆省市
             ("国民收入是多少亿元？", "7790亿元"),  # where 由…增加到 ended, not where it started
             # what is counted, named right before the figure as reports list work done, over the verb alone
             ("今年要建多少高标准农田？", "1000万亩"),
