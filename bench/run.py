@@ -471,6 +471,11 @@ HELD_OUT_SETS = [
         "(`bench/reports_heldout14.jsonl`: 33 answerable, 7 unanswerable; first run: hit@1 29/33, hit@3 33/33, figures",
         "26/31, refusals 4/7; one question first written as unanswerable, 天津的市长叫什么名字, is answered by the report):",
     ]),
+    (("reports_heldout15",), [
+        "A fifteenth set, 安徽, 内蒙古, 浙江, 青海, 福建 2025 and the 2000 and 2005 national reports, in residents' words",
+        "(GDP, 游客, 一共) (`bench/reports_heldout15.jsonl`: 36 answerable, 5 unanswerable; first run: hit@1 32/36, hit@3",
+        "35/36, figures 25/31, refusals 3/5; 福建的省长是谁, first written as unanswerable, is answered by the report):",
+    ]),
 ]
 
 

@@ -24,7 +24,7 @@ _KIND_UNITS = {
 }
 _KIND_OF = {unit: kind for kind, units in _KIND_UNITS.items() for unit in units.split()}
 # Residents' words for the unit the report writes.
-_SAME_UNIT = {"回": "次", "遍": "次", "趟": "次", "场": "次", "场次": "次", "批次": "次", "架次": "次", "位": "人", "名": "人", "间": "家", "钱": "元", "成": "%", **_KIND_OF}
+_SAME_UNIT = {"回": "次", "遍": "次", "趟": "次", "场": "次", "场次": "次", "批次": "次", "架次": "次", "位": "人", "名": "人", "人次": "人", "间": "家", "钱": "元", "成": "%", **_KIND_OF}
 
 
 def _unit_pattern(units: list[str]) -> str:
@@ -76,8 +76,8 @@ _IMPLIED_AFTER_RE = re.compile(
     rf"多少\s*(?:的)?({'|'.join(e for e, u in _IMPLIED_UNITS if u != '%')})"
     rf"|多少\s*(?:的)?(?:(?!比例|比重|占比|百分|率)[{HAN}]){{1,3}}?({'|'.join(e for e, u in _IMPLIED_UNITS if u != '%')})\s*[?？]?\s*$"
 )
-# 多少党员, 多少网格员, 多少志愿者: people are counted, in people (人, 名, 位), not in a share or in things.
-_PEOPLE_AFTER_RE = re.compile(rf"多少\s*[{HAN}]{{0,3}}(?:员|者)(?![{HAN}]*(?:率|比例|占比|比重))")
+# 多少党员, 多少网格员, 多少志愿者, 多少游客: people are counted, in people (人, 名, 位), not in a share or in things.
+_PEOPLE_AFTER_RE = re.compile(rf"多少\s*[{HAN}]{{0,3}}(?:员|者|客)(?![{HAN}]*(?:率|比例|占比|比重))")
 # 多长, 多远, 多重: the question's own word for the measure.
 _HOW_MEASURE = {"多长": "米", "多远": "米", "多高": "米", "多深": "米", "多宽": "米", "多重": "公斤"}
 _HOW_MEASURE_RE = re.compile("|".join(_HOW_MEASURE))
@@ -90,7 +90,8 @@ _CHANGES = frozenset("% ‰ 倍 成 个百分点 百分点".split())
 # 涨了多少, 减少了多少, 有什么变化: a question that may ask for a change.
 _ASKS_CHANGE_RE = re.compile(rf"{_CHANGE_VERBS}|涨|降|增|减|升|变化|多了|少了")
 # A change verb right before a share (增长24%, 下降了1.5%): the share is the change, not a level.
-_CHANGE_BEFORE_RE = re.compile(rf"(?:{_CHANGE_VERBS})了?\s*$")
+# …and so is each figure of a list after one (分别增长6.8%和8.3%).
+_CHANGE_BEFORE_RE = re.compile(rf"(?P<verb>{_CHANGE_VERBS})了?\s*(?:\d+(?:\.\d+)?\s*(?:%|个百分点|百分点|倍)?\s*[、和及与]\s*)*$")
 # 举报电话是多少, 编号是什么: a number or code that names something (12345, 023-6888, l2), not an amount. Not
 # 新增电话多少万户: there 电话 is counted.
 _CODE_Q_RE = re.compile(
@@ -521,8 +522,8 @@ class FigureQuestion:
 
     def _is_change(self, passage: str, start: int) -> bool:
         """Whether the figure at ``start`` is a change (增长24%) that the question does not ask about."""
-        verb = _CHANGE_BEFORE_RE.search(passage, max(0, start - 4), start)
-        return verb is not None and verb.group(0) not in self.asked
+        verb = _CHANGE_BEFORE_RE.search(passage, max(0, start - 40), start)
+        return verb is not None and verb["verb"] not in self.asked
 
     def _of_another(self, passage: str, left: int, right: int, match: re.Match[str]) -> bool:
         """Whether the figure measures what the question asks for, but of something else the passage names

@@ -640,6 +640,12 @@ class TestFiguresInLists:
         assert asked.extract("中国决不依附于任何1个超级大国，也决不同它们任何一方结盟或建立战略关系。") == (None, False)
         assert asked.extract("中国同世界上130个国家建立了外交关系。") == ("130个", True)
 
+    def test_every_figure_of_a_list_of_changes_is_a_change(self) -> None:
+        # 分别增长6.8%和8.3%: 8.3% is a growth though 增长 stands before 6.8%; 人均GDP是多少 asks a level.
+        asked = FigureQuestion.of("人均gdp是多少?", [("人均",), ("gdp", "地区生产总值")], lambda _w: 1.0)
+        assert asked is not None
+        assert asked.extract("地区生产总值增长6.3%，城乡居民人均可支配收入分别增长6.8%和8.3%。") == (None, False)
+
     def test_a_number_of_is_not_one(self, lists_engine: Engine) -> None:
         # 推进一批重大项目: "a number of", so the report states no count of projects.
         answer = lists_engine.ask("推进了多少个重大项目？")
@@ -779,6 +785,23 @@ class TestTheUnitAsked:
         )
         answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("汽车以旧换新了多少辆？")
         assert answer.answer == "23.6万辆"
+
+
+    @pytest.mark.parametrize(
+        ("question", "figure"),
+        [
+            ("2024年GDP是多少？", "57761亿元"),  # GDP: what the report calls 地区生产总值
+            ("去年接待了多少游客？", "6.5亿人次"),  # visitors are people (人次), not the money they spent
+        ],
+    )
+    def test_how_residents_name_what_reports_measure(self, tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str) -> None:
+        report = (
+            "2025年某省政府工作报告\n一、2024年工作回顾\n"
+            "初步统计，2024年全省地区生产总值57761亿元、增长5.5%，"
+            "城镇居民、农村居民人均可支配收入分别增长4.6%和6.7%。\n"
+            "文旅经济持续升温，全省接待旅游总人数6.5亿人次、游客旅游总花费8350亿元，机场旅客吞吐量2790.6万人次。\n"
+        )
+        assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask(question).answer == figure
 
 
 class TestFormerNames:
