@@ -65,6 +65,9 @@ _IMPLIED_UNITS = (
 # Words between what is measured and 多少 that change nothing (收入是多少, 增长了大约多少, 收入合计多少).
 _LINKS = "是|为|有|达到|达|约|大约|大概"
 _TOTALS = "合计|共计|总计|累计|一共|总共|共"
+# 一共有多少家, 累计多少: a total is asked, which a report states after 总数, 累计 … (新增15家、总数达23家).
+_TOTAL_Q_RE = re.compile(r"合计|共计|总计|累计|一共|总共|总数|总量|共有")
+_TOTAL_LEAD_RE = re.compile(r"合计|共计|总计|累计|一共|总共|总数|总量|共有|总规模")
 _IMPLIED_RE = re.compile(
     rf"({'|'.join(e for e, _u in _IMPLIED_UNITS)})\s*(?:{_LINKS}|{_TOTALS})*\s*(?:多少|百分之几|几成|多大|多长|多高|多深|多宽|多重|多远)"
 )
@@ -450,6 +453,7 @@ class FigureQuestion:
     measured: tuple[str, str] = ("", "")
     latest_year: int = 0  # the latest year the question names (1993 of 1993年钢产量是多少), 0 if none
     asks_change: bool = False  # 涨了多少, 有什么变化: it may ask for a change
+    asks_total: bool = False  # 一共有多少, 累计多少: a total, not what was added
 
     @classmethod
     def of(
@@ -492,6 +496,7 @@ class FigureQuestion:
             dates_wanted=wanted == "年" and "多少年" not in normalized_question,
             latest_year=max((int(y) for y in _NAMED_YEAR_RE.findall(normalized_question)), default=0),
             asks_change=_ASKS_CHANGE_RE.search(normalized_question) is not None,
+            asks_total=_TOTAL_Q_RE.search(normalized_question) is not None,
             asked=normalized_question,
         )
 
@@ -628,6 +633,8 @@ class FigureQuestion:
             trail = passage[match.end() : min(right, match.end() + LEAD_CHARS)]
             if any(form in lead for forms in self.leaders for form in forms):
                 score += LEAD_BONUS
+            if self.asks_total and _TOTAL_LEAD_RE.search(lead):
+                score += LEAD_BONUS  # 一共有多少家: 新增15家、总数达23家
             # What the question counts may follow the figure (50个村级网格) or, as reports list what was done,
             # stand right before it after the question's verb (建设高标准农田1000万亩 for 建多少高标准农田; not
             # 整治违法违规行为146起 for 教育了多少起违法违规行为).
