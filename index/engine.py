@@ -80,6 +80,7 @@ _YEAR_Q_RE = re.compile(r"((?:19|20)\d{2})\s*年(?!代)")  # not 1950年代, a d
 # Years a question names relative to the newest report: 今年 its year, 去年 the one before; 明年 is
 # the year its plans are for (found in the newest report, under "2021年工作计划").
 _RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1, "下一年": 1}
+_PAST_YEARS = tuple(word for word, shift in _RELATIVE_YEARS.items() if shift < 0)
 _PLACE_UNIT_RE = re.compile(rf"(.+?(?:{PLACE_UNITS}))")
 _UNIT_END_RE = re.compile(rf"(?:{PLACE_UNITS})$")
 # The peoples autonomous places are named for (湘西土家族苗族自治州): a question names the place without them.
@@ -143,15 +144,23 @@ def report_subject(opening: str) -> str | None:
     return match.group(1)
 
 
-def _report_part(section: tuple[str, ...]) -> int:
+def _report_part(section: tuple[str, ...], year: int | None = None) -> int:
     """Whether a section path lies in the part of a report looking back (BACK) or ahead (AHEAD); 0 if its
-    headings do not say. The outermost heading that says decides."""
+    headings do not say. The outermost heading that says decides. Of a work report delivered at the start of
+    ``year``, a heading naming only that year is about its plans (三、2025年重点工作), one naming only the
+    year before about the year looked back on."""
     for heading in section:
         back, ahead = _LOOKING_BACK_RE.search(heading), _LOOKING_AHEAD_RE.search(heading)
         if back and not ahead:
             return BACK
         if ahead and not back:
             return AHEAD
+        named = {int(y) for y in _YEAR_Q_RE.findall(heading)}
+        if year and not back and not ahead and len(named) == 1:
+            if year in named:
+                return AHEAD
+            if year - 1 in named:
+                return BACK
     return 0
 
 
@@ -293,8 +302,12 @@ class Engine:
         self._passage_report = np.array([report_index[p.doc] for p in stored.passages], dtype=np.int32)
         self._para_of = stored.para_of
         self._frame_of = stored.frame_of
-        part_of_section = {section: _report_part(section) for section in {p.section for p in stored.passages}}
-        self._part_of = np.array([part_of_section[p.section] for p in stored.passages], dtype=np.int8)
+        # A work report delivered at the start of its year (not a report on its own year: 2020年度…工作情况报告).
+        work_year = {r.doc: r.year if r.year and not _OWN_YEAR_RE.search(r.title) else None for r in stored.reports}
+        part_of_section = {
+            key: _report_part(*key) for key in {(p.section, work_year[p.doc]) for p in stored.passages}
+        }
+        self._part_of = np.array([part_of_section[(p.section, work_year[p.doc])] for p in stored.passages], dtype=np.int8)
         self._title_terms = frozenset(t for r in stored.reports for t in tokenizer.tokens(r.title))
         self._years = sorted({r.year for r in stored.reports if r.year})  # the years reports are of
         self.newest_year = self._years[-1] if self._years else None
@@ -308,7 +321,7 @@ class Engine:
         self._report_years = np.array([r.year or 0 for r in stored.reports], dtype=np.int32)
         # The year a passage of a report's part looking back is about: a work report of 2004 (delivered at its
         # start) looks back on 2003; a report on its own year (2020年度…工作情况报告, 2020年工作总结) does not.
-        looks_back_a_year = np.array([bool(r.year) and not _OWN_YEAR_RE.search(r.title) for r in stored.reports])
+        looks_back_a_year = np.array([work_year[r.doc] is not None for r in stored.reports])
         self._looked_back = np.where(
             (self._part_of == BACK) & looks_back_a_year[self._passage_report], self._report_years[self._passage_report] - 1, 0
         )
@@ -640,7 +653,10 @@ class Engine:
         done = _DONE_RE.search(normalized) is not None and not _PLANNED_RE.search(normalized)
         if done or (asks_for_figure(normalized) and not asks_plans):
             # 增长了多少 asks what was done; 粮食产量是多少, asked without a tense, the harvest there was before the one planned.
-            final *= np.where(self._target_flags(positive), TARGET_WEIGHT if done else UNSAID_TARGET_WEIGHT, 1.0)
+            planned = self._target_flags(positive).astype(bool)
+            if any(word in terms.words for word in _PAST_YEARS):  # 去年粮食收了多少: last year's, not this year's plans
+                planned |= self._part_of[positive] == AHEAD
+            final *= np.where(planned, TARGET_WEIGHT if done else UNSAID_TARGET_WEIGHT, 1.0)
         elif asks_plans:
             # 宁夏要提高哪些养老金 asks what the report plans, not what it looks back on.
             final *= np.where(self._part_of[positive] == BACK, TARGET_WEIGHT, 1.0)

@@ -714,6 +714,17 @@ class TestResultsAndTargets:
         answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("去年粮食产量有多少？")
         assert answer.answer == "110万吨" and answer.passages[0].section == "2024年工作回顾"
 
+    def test_last_year_is_not_answered_from_this_years_work(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        # 三、2025年重点工作 names no plan word, but in a report delivered at the start of 2025 it is the year's work
+        # to come: 去年 is the 836.9亿斤 harvested, not the 825亿斤 to keep up.
+        report = (
+            "2025年某省政府工作报告\n一、2024年工作回顾\n"
+            "——经济实力跃上新台阶。全省地区生产总值增长5.8%，经济总量跨上5万亿元台阶。粮食产量836.9亿斤，再创历史新高。"
+            "规上工业增加值增长9%，增速居工业大省第1位。\n"
+            "三、2025年重点工作\n（七）乡村全面振兴\n稳定粮食生产，全年粮食产量825亿斤以上。\n"
+        )
+        assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("去年粮食有多少斤？").answer == "836.9亿斤"
+
     def test_a_target_asked_for_is_the_target(self, targets_engine: Engine) -> None:
         answer = targets_engine.ask("今年地区生产总值预期增长多少？")
         assert answer.answer == "5.5%左右" and "预期目标" in answer.passages[0].text
