@@ -725,6 +725,15 @@ class TestResultsAndTargets:
         )
         assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("去年粮食有多少斤？").answer == "836.9亿斤"
 
+    def test_how_many_there_are_is_not_answered_from_the_plans(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        # 有多少家, naming no year and no tense: the 17家 there are, not the 10家 the plans hope to add.
+        report = (
+            "2025年某市政府工作报告\n一、2024年工作回顾\n（一）高质量发展迈出坚实步伐\n"
+            "积极推进科技创新和产业创新紧密互动。注册科技型企业累计超过2600家，组建科创基金39只。全国重点实验室达到17家，荣获国家科学技术奖20项。\n"
+            "二、2025年工作安排\n（二）坚持创新驱动\n争创国家科技成果转移转化示范区，争取再获批10家以上全国重点实验室，申报国家技术创新中心。\n"
+        )
+        assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("有多少家全国重点实验室？").answer == "17家"
+
     def test_a_target_asked_for_is_the_target(self, targets_engine: Engine) -> None:
         answer = targets_engine.ask("今年地区生产总值预期增长多少？")
         assert answer.answer == "5.5%左右" and "预期目标" in answer.passages[0].text
