@@ -654,10 +654,10 @@ class Engine:
         if done or (asks_for_figure(normalized) and not asks_plans):
             # 增长了多少 asks what was done; 粮食产量是多少, asked without a tense, the harvest there was before the one planned.
             planned = self._target_flags(positive).astype(bool)
-            # 去年粮食收了多少 asks last year's, not this year's plans; 有多少家重点实验室, naming no year and no tense,
-            # what there is. A year named (1980年钢产量是多少) may be the year a report plans.
+            # 去年粮食收了多少 asks last year's, not this year's plans; a how-many question naming no year (有多少家重点
+            # 实验室, 避险搬迁了多少户) what there is or was done. A year named (1980年钢产量是多少) may be the one planned.
             past = any(word in terms.words for word in _PAST_YEARS)
-            undated = not done and _YEAR_Q_RE.search(normalized) is None and not any(w in terms.words for w in _RELATIVE_YEARS)
+            undated = asks_for_figure(normalized) and _YEAR_Q_RE.search(normalized) is None and not any(w in terms.words for w in _RELATIVE_YEARS)
             if past or undated:
                 planned |= self._part_of[positive] == AHEAD
             final *= np.where(planned, TARGET_WEIGHT if done else UNSAID_TARGET_WEIGHT, 1.0)

@@ -734,6 +734,15 @@ class TestResultsAndTargets:
         )
         assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("有多少家全国重点实验室？").answer == "17家"
 
+    def test_what_was_done_is_not_answered_from_the_plans(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        # 搬迁了多少户, naming no year: the 2.14万户 moved, not the 3万户 the plans will move.
+        report = (
+            "2025年某省政府工作报告\n一、2024年工作回顾\n"
+            "完成生态及地质灾害避险搬迁2.14万户，确保12.98万户一期工程圆满收官。完善自然灾害监测预警、防范管控措施。\n"
+            "二、2025年工作安排\n（六）持续保障和改善民生\n实施生态及地质灾害避险搬迁3万户，建设安置住房1.2万套。\n"
+        )
+        assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("避险搬迁了多少户？").answer == "2.14万户"
+
     def test_a_target_asked_for_is_the_target(self, targets_engine: Engine) -> None:
         answer = targets_engine.ask("今年地区生产总值预期增长多少？")
         assert answer.answer == "5.5%左右" and "预期目标" in answer.passages[0].text
