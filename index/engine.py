@@ -39,6 +39,9 @@ FRAME_WEIGHT = 0.5
 # this much in the passage's own text (the title is in every passage's frame already), and in
 # coverage (高观镇的特产是什么 is not answered by any passage that merely belongs to 高观镇's report).
 TITLE_WORD_WEIGHT = 0.3
+# 去年 picks a report (or its part looking back) by its year more than it says what is asked: it weighs this much
+# in coverage (高观镇去年GDP是多少 is not answered by the title of a 2020年度 report that says nothing of GDP).
+PAST_YEAR_WEIGHT = 0.5
 # A missing word that names the kind of answer asked for (…的籍贯是哪里, 什么颜色) costs this share of
 # its weight: the passage that answers says where someone is from, not the word 籍贯.
 FOCUS_WEIGHT = 0.5
@@ -311,6 +314,9 @@ class Engine:
         self._title_terms = frozenset(t for r in stored.reports for t in tokenizer.tokens(r.title))
         self._years = sorted({r.year for r in stored.reports if r.year})  # the years reports are of
         self.newest_year = self._years[-1] if self._years else None
+        # A report on its own year (2020年度…工作情况报告) comes out the year after: residents reading it say 去年 for
+        # its year as well as the report's own 今年.
+        self._newest_on_own_year = any(r.year == self.newest_year and _OWN_YEAR_RE.search(r.title) for r in stored.reports)
         # The names a question can call a report's place by (城口县高观镇 → 城口县, 城口, 高观镇, 高观), each with
         # the reports of that place; and each report's year. Worked out once: a question only looks them up.
         reports_named: dict[str, list[int]] = {}
@@ -380,7 +386,9 @@ class Engine:
         years = {int(y) for y in _YEAR_Q_RE.findall(normalized)}
         if self.newest_year is not None:
             newest = self.newest_year
-            years |= {newest + shift if shift <= 0 else newest for word, shift in _RELATIVE_YEARS.items() if word in normalized}
+            for word, shift in _RELATIVE_YEARS.items():
+                if word in normalized:
+                    years.update(self._relative_year(shift) if shift <= 0 else (newest,))
         chosen = np.isin(self._report_years, list(years)) if years else np.zeros(len(self.reports), dtype=bool)
         for name, ids in self._reports_named.items():
             if name in normalized:
@@ -473,7 +481,7 @@ class Engine:
                 weight = self.term_weight(word)
             else:
                 weight = sum(self.term_weight(p) for p in parts) / len(parts)
-            weight *= self._title_factor(word)
+            weight *= PAST_YEAR_WEIGHT if word in _PAST_YEARS else self._title_factor(word)
             part_forms = tuple((part, *terms.expansions.get(part, ())) for part in parts) if len(parts) > 1 else ()
             planning = _PLANNING_WORD_RE.fullmatch(word) is not None
             verb = self.tokenizer.is_verb(word) and word not in _FIGURE_LINKS
@@ -543,11 +551,20 @@ class Engine:
             held += weight * credit
         return held / total if total else 0.0
 
+    def _relative_year(self, shift: int) -> tuple[int, ...]:
+        """The years 今年 (0), 去年 (-1), 明年 (1) … mean, the first being the one counted from the newest report's
+        year; a past year no report is of also means the year after it when the newest report is on its own year
+        (去年 of a 2020年度 report, read in 2021, is 2020; with a 2019年度 report too, it is 2019's)."""
+        assert self.newest_year is not None
+        if shift < 0 and self._newest_on_own_year and self.newest_year + shift not in self._years:
+            return (self.newest_year + shift, self.newest_year + shift + 1)
+        return (self.newest_year + shift,)
+
     def _with_years(self, terms: QueryTerms) -> QueryTerms:
         """今年, 去年, 明年 also search for the year they mean (2020, 2019, 2021 when the newest report is 2020's)."""
         if self.newest_year is None:
             return terms
-        years = {word: (str(self.newest_year + shift),) for word, shift in _RELATIVE_YEARS.items() if word in terms.words}
+        years = {word: tuple(str(y) for y in self._relative_year(shift)) for word, shift in _RELATIVE_YEARS.items() if word in terms.words}
         if not years:
             return terms
         scored = tuple(dict.fromkeys([*terms.scored, *(y for ys in years.values() for y in ys)]))

@@ -40,6 +40,9 @@ from .helpers import engine_fixture, engine_over
         ("我想了解一下法治考试的合格率", "合格率100%", "100%"),
         ("告诉我消防演练搞了几次", "应急救援演练5次", "5次"),
         ("说说三治融合是什么", "法治德治自治", None),
+        ("你好，麻烦问下，消防演练搞了几次？谢谢", "应急救援演练5次", "5次"),  # courtesies ask about nothing
+        # 去年 of a 2020年度 report, read the year after: its own year, when no report is of 2019
+        ("去年开展了几次消防演练？", "应急救援演练5次", "5次"),
         ("有多少辆车被检查了？", "检查车辆1500余辆", "1500余辆"),
         ("领导班子一年集中学习多少次？", "一年4次", "4次"),  # 一年 picks 一年4次 over 集中学习1次
         ("禁毒工作包括哪些方面？", "预防吸毒", None),  # the report lists them without writing 包括
@@ -85,6 +88,7 @@ def test_passage_text_is_the_reports_own_wording(seed_engine: Engine) -> None:
         "高观镇的镇长是谁？",
         "高观镇的镇长是哪里人？",  # 哪里人 asks where one is from: 人 of 人民政府 in the title is no answer
         "2020年全镇财政收入多少？",
+        "高观镇去年GDP是多少？",  # 去年 is the report's year, but the report says nothing of GDP
     ],
 )
 def test_refuses_what_the_report_does_not_hold(seed_engine: Engine, question: str) -> None:
