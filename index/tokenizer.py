@@ -52,9 +52,9 @@ _ASKS_KIND = frozenset("什么 什么样 哪些 哪种 何种 哪 哪个 哪一 
 _ASKS_VALUE = _ASKS_KIND | frozenset("哪里 哪儿 谁 如何 怎样 怎么样 怎么 咋样 何时".split())
 # Words that name an attribute only generically: the passage states the name or kind itself.
 _GENERIC_ATTRIBUTES = frozenset("名字 名称 姓名 称号 别名 全称 简称".split())
-# Nouns for an aspect of something (its 特点, 习性, 外形, 含义): in a question that asks, they name the kind
-# of answer, wherever they stand, as the generic attributes do; the passage describing it seldom names it.
-_ASPECTS = frozenset("特点 特征 特色 习性 习惯 外形 外观 外貌 长相 形状 样子 模样 地形 地貌 性格 职业 身份 类型 种类 性质 含义 意思 寓意 来历 由来 状况 用途 功能 作用 颜色 形态 构造 结构 风格 味道 口感".split())
+# Nouns for an aspect of something (its 特点, 习性, 外形, 含义), and 指 of 指的是什么: in a question that asks, they
+# name the kind of answer, wherever they stand, as the generic attributes do; the passage describing it seldom names it.
+_ASPECTS = frozenset("指 是指 特点 特征 特色 习性 习惯 外形 外观 外貌 长相 形状 样子 模样 地形 地貌 性格 职业 身份 类型 种类 性质 含义 意思 寓意 来历 由来 状况 用途 功能 作用 颜色 形态 构造 结构 风格 味道 口感".split())
 _LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())
 # Verbs that introduce a list the question asks for (包括哪些方面, 涵盖哪些领域).
 _LISTING = frozenset("包括 包含 涵盖 涉及 分为".split())
