@@ -67,6 +67,7 @@ _LINKS = "是|为|有|达到|达|约|大约|大概"
 _TOTALS = "合计|共计|总计|累计|一共|总共|共"
 # 一共有多少家, 累计多少: a total is asked, which a report states after 总数, 累计 … (新增15家、总数达23家).
 _TOTAL_Q_RE = re.compile(r"合计|共计|总计|累计|一共|总共|总数|总量|共有")
+_PRICE_Q_RE = re.compile(rf"价(?:格|钱)?\s*(?:{_LINKS})*\s*(?:多少|几)")
 _TOTAL_LEAD_RE = re.compile(r"合计|共计|总计|累计|一共|总共|总数|总量|共有|总规模")
 _IMPLIED_RE = re.compile(
     rf"({'|'.join(e for e, _u in _IMPLIED_UNITS)})\s*(?:{_LINKS}|{_TOTALS})*\s*(?:多少|百分之几|几成|多大|多长|多高|多深|多宽|多重|多远)"
@@ -454,6 +455,7 @@ class FigureQuestion:
     latest_year: int = 0  # the latest year the question names (1993 of 1993年钢产量是多少), 0 if none
     asks_change: bool = False  # 涨了多少, 有什么变化: it may ask for a change
     asks_total: bool = False  # 一共有多少, 累计多少: a total, not what was added
+    asks_price: bool = False  # 收购价是多少, 房价多少: the price of one thing
 
     @classmethod
     def of(
@@ -497,6 +499,7 @@ class FigureQuestion:
             latest_year=max((int(y) for y in _NAMED_YEAR_RE.findall(normalized_question)), default=0),
             asks_change=_ASKS_CHANGE_RE.search(normalized_question) is not None,
             asks_total=_TOTAL_Q_RE.search(normalized_question) is not None,
+            asks_price=_PRICE_Q_RE.search(normalized_question) is not None,
             asked=normalized_question,
         )
 
@@ -601,6 +604,8 @@ class FigureQuestion:
             if self._of_another_year(passage, match):
                 continue  # 1993年钢产量: not the target of １９９７年钢产量达到９４００万吨
             big = match["big"] if "big" in match.re.groupindex else None
+            if big == "亿" and self.asks_price:
+                continue  # 收购价是多少: a price is not a total of hundreds of millions (产值超2200亿元)
             fits = _fits(unit, wanted) or (big or "") + unit == wanted  # 1500亿元 answers 多少亿元
             # An amount in 万 counts people as well as things (户籍人口1.2万); a resident's unit for things can
             # be loose (民情联系卡发了多少份 → 2000余张) where the figure plainly answers. People are counted in

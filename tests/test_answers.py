@@ -646,6 +646,13 @@ class TestFiguresInLists:
         assert asked.extract("中国决不依附于任何1个超级大国，也决不同它们任何一方结盟或建立战略关系。") == (None, False)
         assert asked.extract("中国同世界上130个国家建立了外交关系。") == ("130个", True)
 
+    def test_a_price_is_not_a_total(self) -> None:
+        # 收购价是多少 asks what one unit costs: 产值超2200亿元 is the output of the whole industry.
+        asked = FigureQuestion.of("棉花收购价是多少?", [("棉花",), ("收购价",)], lambda _w: 1.0)
+        assert asked is not None
+        assert asked.extract("全力推进棉花和纺织服装全产业链发展，产值超2200亿元，吸纳就业100余万人。") == (None, False)
+        assert asked.extract("棉花收购价每斤3.5元，比上年提高0.2元。") == ("3.5元", True)
+
     def test_every_figure_of_a_list_of_changes_is_a_change(self) -> None:
         # 分别增长6.8%和8.3%: 8.3% is a growth though 增长 stands before 6.8%; 人均GDP是多少 asks a level.
         asked = FigureQuestion.of("人均gdp是多少?", [("人均",), ("gdp", "地区生产总值")], lambda _w: 1.0)
