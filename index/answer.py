@@ -179,7 +179,12 @@ _ASIDE_CHARS = 30  # the longest bracketed aside a clause runs across
 # Characters that do not name whose measure it is (每名奖金, 于水温, 全市总人口): function and counting words.
 _NOT_OWNERS = frozenset("的之其于在为是与和及每各该本全总共约达") | frozenset(w for w in MEASURE_WORDS.split("|") if len(w) == 1)
 # The measure a figure states right before it (参保人数1500万人, 常住人口为8600余人).
-_LEADING_MEASURE_RE = re.compile(rf"({'|'.join(e for e, _u in _IMPLIED_UNITS if len(e) >= 2)})\s*(?:是|为|有|达到|达|约|共|总计|合计|：|:)*\s*$")
+# Measures stated in any unit (煤炭产量 in 吨, 粮食产量 in 斤): whose they are is read as for 人数 and 价格.
+_OWNED_MEASURES = ("产量", "销量", "产值", "吞吐量", "发电量", "出口额", "进口额", "保有量")
+_OWNED_MEASURE_RE = re.compile(rf"({'|'.join(_OWNED_MEASURES)})\s*(?:{_LINKS}|{_TOTALS})*\s*多少")
+_LEADING_MEASURE_RE = re.compile(
+    rf"({'|'.join([*(e for e, _u in _IMPLIED_UNITS if len(e) >= 2), *_OWNED_MEASURES])})\s*(?:是|为|有|达到|达|约|共|总计|合计|：|:)*\s*$"
+)
 # 国民收入由3010亿元增加到7790亿元: the figure after 由 or 从 is where the change started, not the value now…
 _FROM_RE = re.compile(r"[由从]\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?)?\s*的?\s*$")  # 从2002年1288亿元增加到…
 _TO_RE = re.compile(r"[^，,；;。]*?[到至]\s*\d")
@@ -206,7 +211,7 @@ def wording(text: str) -> str:
 def _measured(normalized_question: str, words: Sequence[tuple[str, ...]]) -> tuple[str, str]:
     """What a question measures and whose it is (浙江今年高考人数是多少 → 人数, 高考): the measure and the
     question word before it, when both are words of two characters or more; ("", "") if it does not say."""
-    implied = _IMPLIED_RE.search(normalized_question)
+    implied = _IMPLIED_RE.search(normalized_question) or _OWNED_MEASURE_RE.search(normalized_question)
     if implied is None or len(implied.group(1)) < 2:
         return ("", "")
     plain = [forms[0] for forms in words]
@@ -545,7 +550,8 @@ class FigureQuestion:
         found = _LEADING_MEASURE_RE.search(lead)
         if found is None or found.group(1) != noun:
             return False
-        other = lead[max(0, found.start() - 2) : found.start()]  # 参保 of 参保人数: whose measure the passage states
+        start = found.start() - (lead[found.start() - 1 : found.start()] in ("总", "全"))  # 粮食总产量
+        other = lead[max(0, start - 2) : start]  # 参保 of 参保人数, 粮食 of 粮食总产量: whose measure the passage states
         return len(other) == 2 and all(HAN_RE.fullmatch(ch) and ch not in _NOT_OWNERS for ch in other)
 
     def _of_another_year(self, passage: str, match: re.Match[str]) -> bool:

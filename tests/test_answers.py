@@ -646,6 +646,13 @@ class TestFiguresInLists:
         assert asked.extract("中国决不依附于任何1个超级大国，也决不同它们任何一方结盟或建立战略关系。") == (None, False)
         assert asked.extract("中国同世界上130个国家建立了外交关系。") == ("130个", True)
 
+    def test_the_output_of_something_else_is_not_the_answer(self) -> None:
+        # 煤炭产量 asked of a passage stating only 粮食总产量: the harvest, however its unit, is not the coal mined.
+        asked = FigureQuestion.of("内蒙古煤炭产量是多少?", [("内蒙古",), ("煤炭",), ("产量",)], lambda _w: 1.0)
+        assert asked is not None
+        assert asked.extract("粮食总产量达到820.1亿斤、实现“二十一连丰”，增量居全国第3位。") == (None, False)
+        assert asked.extract("全区煤炭产量达到12.7亿吨，保障全国能源供应。") == ("12.7亿吨", True)
+
     def test_a_price_is_not_a_total(self) -> None:
         # 收购价是多少 asks what one unit costs: 产值超2200亿元 is the output of the whole industry.
         asked = FigureQuestion.of("棉花收购价是多少?", [("棉花",), ("收购价",)], lambda _w: 1.0)
