@@ -296,6 +296,12 @@ class Tokenizer:
                     grams.append(word + run[i + 1][0])
         return {word: tuple(grams) for word, grams in joins.items() if grams}
 
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one tokenizer lives as long as the process
+    def _phrase_words(self, phrase: str) -> tuple[str, ...]:
+        """The words a (normalised) phrase is indexed as, when it is more than one."""
+        _base, words, _grams = self._terms(self._runs(self._cut(phrase)))
+        return tuple(words) if len(words) > 1 else ()
+
     def query(self, question: str, synonyms: dict[str, tuple[str, ...]] | None = None) -> QueryTerms:
         """A question's terms, each once, with synonyms from ``synonyms`` added to what is scored."""
         normalized = self.normalize(question)
@@ -310,6 +316,9 @@ class Tokenizer:
             if others:
                 expansions[word] = others
                 extra.extend(others)
+                # A synonym the reports segment into several words (地区生产总值 → 地区 / 生产总值) is searched
+                # for by those words: as a whole it is no term of any passage.
+                extra.extend(term for other in others for term in self._phrase_words(other))
         scored = tuple(dict.fromkeys([*unique_words, *extra, *grams]))
         return QueryTerms(
             words=tuple(dict.fromkeys(base)),

@@ -842,6 +842,13 @@ class TestTheUnitAsked:
         assert answer.answer == "23.6万辆"
 
 
+    def test_a_synonym_the_reports_write_as_several_words_is_searched_for_by_them(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        # GDP's synonym 地区生产总值 is cut 地区 / 生产总值 in reports: searched for whole, it matched no passage of
+        # a long report, and only the report's name was left to find one.
+        filler = "".join(f"第{n}项民生工程稳步推进，群众满意度持续提升。\n" for n in range(1, 80))
+        report = f"2025年某省政府工作报告\n一、2024年工作回顾\n{filler}全省地区生产总值57761亿元、增长5.5%。\n"
+        assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("某省的GDP是多少？").answer == "57761亿元"
+
     @pytest.mark.parametrize(
         ("question", "figure"),
         [
