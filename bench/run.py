@@ -476,6 +476,11 @@ HELD_OUT_SETS = [
         "(GDP, 游客, 一共) (`bench/reports_heldout15.jsonl`: 36 answerable, 5 unanswerable; first run: hit@1 32/36, hit@3",
         "35/36, figures 25/31, refusals 3/5; 福建的省长是谁, first written as unanswerable, is answered by the report):",
     ]),
+    (("reports_heldout16",), [
+        "A sixteenth set, mostly what/how questions on 黑龙江, 上海, 辽宁, 广西 2025 (`bench/reports_heldout16.jsonl`: 20",
+        "answerable, 2 unanswerable; first run: hit@1 18/20, figures 10/11, refusals 0/2; two questions first written as",
+        "unanswerable are answered by the reports, and one label named a heading, which is no passage's text):",
+    ]),
 ]
 
 

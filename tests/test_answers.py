@@ -856,6 +856,7 @@ class TestTheUnitAsked:
             ("全国重点实验室一共有多少家？", "23家"),  # a total: not the 15家 added this year
             ("今年新增了多少家全国重点实验室？", "15家"),
             ("去年接待了多少游客？", "6.5亿人次"),  # visitors are people (人次), not the money they spent
+            ("地铁总里程有多少公里？", "900公里"),  # 地铁 for the report's 轨道交通
         ],
     )
     def test_how_residents_name_what_reports_measure(self, tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str) -> None:
@@ -865,6 +866,7 @@ class TestTheUnitAsked:
             "城镇居民、农村居民人均可支配收入分别增长4.6%和6.7%。\n"
             "文旅经济持续升温，全省接待旅游总人数6.5亿人次、游客旅游总花费8350亿元，机场旅客吞吐量2790.6万人次。\n"
             "全力保障国家战略科技力量建设。新增全国重点实验室15家、总数达23家。\n"
+            "建成2号线西延伸等轨道交通线，全市线路总长近900公里。\n"
         )
         assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask(question).answer == figure
 
