@@ -76,9 +76,9 @@ _IMPLIED_RE = re.compile(
 # Not 多少比例: a share may be stated in words (三分之一), so it stays a share asked for, not a count.
 # 安排了多少援疆资金, 有多少农村人口: a word or two may say which, when what is measured closes the question
 # (not a share: 多少比例的人口 asks for a share).
+_MEASURED_NOUNS = "|".join(e for e, u in _IMPLIED_UNITS if u != "%")
 _IMPLIED_AFTER_RE = re.compile(
-    rf"多少\s*(?:的)?({'|'.join(e for e, u in _IMPLIED_UNITS if u != '%')})"
-    rf"|多少\s*(?:的)?(?:(?!比例|比重|占比|百分|率)[{HAN}]){{1,3}}?({'|'.join(e for e, u in _IMPLIED_UNITS if u != '%')})\s*[?？]?\s*$"
+    rf"多少\s*(?:的)?({_MEASURED_NOUNS})|多少\s*(?:的)?(?:(?!比例|比重|占比|百分|率)[{HAN}]){{1,3}}?({_MEASURED_NOUNS})\s*[?？]?\s*$"
 )
 # 多少党员, 多少网格员, 多少志愿者, 多少游客: people are counted, in people (人, 名, 位), not in a share or in things.
 _PEOPLE_AFTER_RE = re.compile(rf"多少\s*[{HAN}]{{0,3}}(?:员|者|客)(?![{HAN}]*(?:率|比例|占比|比重))")
@@ -182,9 +182,8 @@ _NOT_OWNERS = frozenset("的之其于在为是与和及每各该本全总共约�
 # Measures stated in any unit (煤炭产量 in 吨, 粮食产量 in 斤): whose they are is read as for 人数 and 价格.
 _OWNED_MEASURES = ("产量", "销量", "产值", "吞吐量", "发电量", "出口额", "进口额", "保有量")
 _OWNED_MEASURE_RE = re.compile(rf"({'|'.join(_OWNED_MEASURES)})\s*(?:{_LINKS}|{_TOTALS})*\s*多少")
-_LEADING_MEASURE_RE = re.compile(
-    rf"({'|'.join([*(e for e, _u in _IMPLIED_UNITS if len(e) >= 2), *_OWNED_MEASURES])})\s*(?:是|为|有|达到|达|约|共|总计|合计|：|:)*\s*$"
-)
+_LEADING_MEASURES = "|".join([*(e for e, _u in _IMPLIED_UNITS if len(e) >= 2), *_OWNED_MEASURES])
+_LEADING_MEASURE_RE = re.compile(rf"({_LEADING_MEASURES})\s*(?:是|为|有|达到|达|约|共|总计|合计|：|:)*\s*$")
 # 国民收入由3010亿元增加到7790亿元: the figure after 由 or 从 is where the change started, not the value now…
 _FROM_RE = re.compile(r"[由从]\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?)?\s*的?\s*$")  # 从2002年1288亿元增加到…
 _TO_RE = re.compile(r"[^，,；;。]*?[到至]\s*\d")

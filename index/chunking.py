@@ -154,7 +154,8 @@ def _is_bare_heading(lines: list[str], number: int) -> bool:
     following = lines[number + 1]
     if _BARE_PUNCT_RE.match(following):
         return False  # 城市轨道交通 / 、地下综合管廊…: a line a link broke out of its sentence
-    return _PARAGRAPH_END_RE.search(lines[number - 1]) is not None and (len(following) > _BARE_HEADING_CHARS or starts_heading(following))
+    after_a_paragraph = _PARAGRAPH_END_RE.search(lines[number - 1]) is not None
+    return after_a_paragraph and (len(following) > _BARE_HEADING_CHARS or starts_heading(following))
 
 
 def _heading_level(line: str) -> tuple[int, int] | None:

@@ -564,7 +564,9 @@ class Engine:
         """今年, 去年, 明年 also search for the year they mean (2020, 2019, 2021 when the newest report is 2020's)."""
         if self.newest_year is None:
             return terms
-        years = {word: tuple(str(y) for y in self._relative_year(shift)) for word, shift in _RELATIVE_YEARS.items() if word in terms.words}
+        years = {
+            word: tuple(map(str, self._relative_year(shift))) for word, shift in _RELATIVE_YEARS.items() if word in terms.words
+        }
         if not years:
             return terms
         scored = tuple(dict.fromkeys([*terms.scored, *(y for ys in years.values() for y in ys)]))
@@ -668,13 +670,15 @@ class Engine:
         coverage = np.array([self._covered(terms, int(i), plan, holding) for i in positive])
         final = scores[positive] * coverage**COVERAGE_POWER
         done = _DONE_RE.search(normalized) is not None and not _PLANNED_RE.search(normalized)
-        if done or (asks_for_figure(normalized) and not asks_plans):
+        how_many = asks_for_figure(normalized)
+        if done or (how_many and not asks_plans):
             # 增长了多少 asks what was done; 粮食产量是多少, asked without a tense, the harvest there was before the one planned.
             planned = self._target_flags(positive).astype(bool)
             # 去年粮食收了多少 asks last year's, not this year's plans; a how-many question naming no year (有多少家重点
             # 实验室, 避险搬迁了多少户) what there is or was done. A year named (1980年钢产量是多少) may be the one planned.
             past = any(word in terms.words for word in _PAST_YEARS)
-            undated = asks_for_figure(normalized) and _YEAR_Q_RE.search(normalized) is None and not any(w in terms.words for w in _RELATIVE_YEARS)
+            dated = _YEAR_Q_RE.search(normalized) is not None or any(word in terms.words for word in _RELATIVE_YEARS)
+            undated = how_many and not dated
             if past or undated:
                 planned |= self._part_of[positive] == AHEAD
             final *= np.where(planned, TARGET_WEIGHT if done else UNSAID_TARGET_WEIGHT, 1.0)

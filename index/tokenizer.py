@@ -129,6 +129,7 @@ class Tokenizer:
         self.settings = settings
         # Identifies everything that decides a passage's terms; an index records it.
         self.fingerprint = digest.hexdigest()[:16]
+        self._phrases: dict[str, tuple[str, ...]] = {}  # synonyms' words, as _phrase_words cut them
 
     def _cut(self, normalized: str) -> list[str]:
         """jieba's words, mended where its cut hides what is asked about.
@@ -296,11 +297,13 @@ class Tokenizer:
                     grams.append(word + run[i + 1][0])
         return {word: tuple(grams) for word, grams in joins.items() if grams}
 
-    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one tokenizer lives as long as the process
     def _phrase_words(self, phrase: str) -> tuple[str, ...]:
-        """The words a (normalised) phrase is indexed as, when it is more than one."""
-        _base, words, _grams = self._terms(self._runs(self._cut(phrase)))
-        return tuple(words) if len(words) > 1 else ()
+        """The words a (normalised) phrase is indexed as, when it is more than one; cut once and kept."""
+        found = self._phrases.get(phrase)
+        if found is None:
+            _base, words, _grams = self._terms(self._runs(self._cut(phrase)))
+            found = self._phrases[phrase] = tuple(words) if len(words) > 1 else ()
+        return found
 
     def query(self, question: str, synonyms: dict[str, tuple[str, ...]] | None = None) -> QueryTerms:
         """A question's terms, each once, with synonyms from ``synonyms`` added to what is scored."""
