@@ -35,8 +35,8 @@ def _unit_pattern(units: list[str]) -> str:
 
 _UNIT_ALTERNATION = f"(?:{_unit_pattern([*MEASURE_WORDS.split('|'), *_COUNTING_UNITS, *_KIND_OF])})"
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 2,790,060 as well as 2790060
-# 几 asks how many, except in 几乎 (almost), 几何 (geometry), 几内亚 (Guinea), 茶几 (a tea table).
-_HOW_MUCH_RE = re.compile(r"多少|(?<![哪\d这那近前后好十茶])几(?!乎|何|内亚)|百分之几|千分之几|多大|多高|多长|多远|多重|多深|多宽|多久")
+# 几 asks how many, except in 几乎 (almost), 几何 (geometry), 几内亚 (Guinea), 茶几 (a tea table), 几时 (when).
+_HOW_MUCH_RE = re.compile(r"多少|(?<![哪\d这那近前后好十茶])几(?!乎|何|内亚|时)|百分之几|千分之几|多大|多高|多长|多远|多重|多深|多宽|多久")
 # A share asked for by its word alone (法治考试及格率？, 女性的比例): unless the question asks which one
 # (哪一种米的比例最多, 哪个族群的人口比例占四成), when the share is what picks the answer, not the answer.
 _SHARE_Q_RE = re.compile(r"百分比|比例|占比|比重|比率|率\s*(?:是|为|有|达到|怎么样|如何)?\s*[?？]?\s*$")
@@ -105,7 +105,7 @@ _CODE_Q_RE = re.compile(
 _CODE_RE = re.compile(r"(?<![0-9a-z.\-])(?=[0-9a-z-]*\d)[0-9a-z]+(?:-[0-9a-z]+)*(?![0-9a-z.%年月日])")
 CODE = "号码"
 # 什么时候, 何时, 哪一年: answered by a date (2020年6月, 6月15日), read like a figure.
-_WHEN_Q_RE = re.compile(r"什么时候|什么时间|何时|何年|哪一?年|哪个?月|哪一?天|几月|几号")
+_WHEN_Q_RE = re.compile(r"什么时候|什么时间|啥时候?|几时|何时|何年|哪一?年|哪个?月|哪一?天|几月|几号")
 _MONTH_DAY = r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
 _DAY_OF_MONTH = r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
 _DATE_RE = re.compile(rf"(?<![\d.])(?:(?:1[5-9]|20)\d{{2}}\s*年(?:{_MONTH_DAY})?|{_DAY_OF_MONTH})")

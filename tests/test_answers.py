@@ -546,6 +546,16 @@ def test_a_day_asked_is_not_answered_by_a_year(tmp_path: Path, tokenizer: Tokeni
     assert any("2025年1月13日" in hit.text for hit in answer.passages)
 
 
+@pytest.mark.parametrize("question", ["定日县地震是啥时候发生的？", "定日县地震是几时发生的？", "定日县地震是什么时候发生的？"])
+def test_when_as_residents_ask_it(tmp_path: Path, tokenizer: Tokenizer, question: str) -> None:
+    # 啥时候 and 几时 ask when, as 什么时候 does: the answer is a date, and the asking word is no word to find.
+    report = (
+        "2025年某自治区政府工作报告\n一、2024年工作回顾\n今年1月7日，日喀则定日县发生6.8级地震，各方火速驰援。\n"
+        "全区地区生产总值增长6.3%，粮食产量突破110万吨。\n"
+    )
+    assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask(question).answer == "1月7日"
+
+
 # Lists as provincial reports write them: figures of several things in one sentence.
 LISTS_REPORT = (
     "某省2025年政府工作报告\n"
