@@ -42,6 +42,7 @@ from .helpers import engine_fixture, engine_over
         ("说说三治融合是什么", "法治德治自治", None),
         ("你好，麻烦问下，消防演练搞了几次？谢谢", "应急救援演练5次", "5次"),  # courtesies ask about nothing
         ("三治融合指的是啥？", "法治德治自治", None),  # 指 names the kind of answer: the report defines it without 指
+        ("疫情期间大喇叭用来干嘛？", "大喇叭", None),  # 干嘛, 为啥, 怎么弄: how residents ask, not what about
         ("疫情期间怎么排查的？", "不漏一户、不落一人", None),  # 排查 for the report's 摸排
         # 去年 of a 2020年度 report, read the year after: its own year, when no report is of 2019
         ("去年开展了几次消防演练？", "应急救援演练5次", "5次"),
