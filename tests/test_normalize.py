@@ -98,6 +98,11 @@ class TestQuestionWords:
             # jieba's HMM: 年拟, 率要, 增从 — the number's 年 and the function words 要, 从 come off
             ("2007年拟安排长期建设国债多少亿元？", ("2007", "拟", "安排", "长期", "建设", "国债", "亿元")),
             ("水土保持率要达到多少？", ("水土保持", "率", "达到")),
+            # how residents frame a request is not what they ask about
+            ("请帮我查一下消防演练搞了几次", ("消防演练",)),
+            ("能不能说一下禁毒工作", ("禁毒", "工作")),
+            ("麻烦说下消防演练情况", ("消防演练",)),
+            ("网格管理是怎么回事", ("网格", "管理")),
             # policies known by their short names are words of their own, as reports write them
             ("營改增從什麼時候開始擴大到建築業？", ("营改增", "开始", "扩大", "到", "建筑业")),
             ("新农保试点范围扩大到多少县？", ("新农保", "试点", "范围", "扩大", "到", "县")),
