@@ -74,6 +74,9 @@ NORMALIZED_CACHE = 4096
 # nor one about plans (要提高哪些养老金) by the part of a report looking back: such passages count this much.
 TARGET_WEIGHT = 0.5
 UNSAID_TARGET_WEIGHT = 0.7  # …and a how-many question saying neither (粮食产量是多少) is answered by a result first
+# A question asking who (谁) weighs a report's title line this much: a title names no one.
+TITLE_WHO_WEIGHT = 0.5
+_WHO_Q_RE = re.compile(r"谁")
 # Of the best few, a passage where what a 哪些 question asks for closes a list (…、…等标准) counts this much more.
 LIST_GAIN = 1.3
 LIST_KIND_CHARS = 6  # how far after 哪些 its kind is read
@@ -331,6 +334,7 @@ class Engine:
         self._looked_back = np.where(
             (self._part_of == BACK) & looks_back_a_year[self._passage_report], self._report_years[self._passage_report] - 1, 0
         )
+        self._is_title = np.array([is_title_passage(p, self._report_of[p.doc].title) for p in stored.passages], dtype=bool)
         # Whether a passage states targets (1) or not (0), read when a question first needs it (-1: not yet).
         self._targets = np.full(len(stored.passages), -1, dtype=np.int8)
         # Figures are read from the passages' matching form; questions keep reaching the same passages.
@@ -685,6 +689,9 @@ class Engine:
         elif asks_plans:
             # 宁夏要提高哪些养老金 asks what the report plans, not what it looks back on.
             final *= np.where(self._part_of[positive] == BACK, TARGET_WEIGHT, 1.0)
+        if _WHO_Q_RE.search(normalized):
+            # 报告是谁作的: a report's title names no one; the line under it does (省长王正谱作政府工作报告).
+            final *= np.where(self._is_title[positive], TITLE_WHO_WEIGHT, 1.0)
         order, coverage, final = self._by_wording(text, normalized, terms.words, positive, coverage, final)
         figures: dict[int, str | None] = {}
         asked = FigureQuestion.of(normalized, [(w, *terms.expansions.get(w, ())) for w in terms.words], self._evidence_weight)

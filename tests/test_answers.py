@@ -547,6 +547,17 @@ def test_a_day_asked_is_not_answered_by_a_year(tmp_path: Path, tokenizer: Tokeni
     assert any("2025年1月13日" in hit.text for hit in answer.passages)
 
 
+def test_who_is_not_answered_by_a_title(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    # The title 2025年某省政府工作报告 holds every word of 政府工作报告是谁作的 (作 too, inside 工作), but names no one.
+    report = (
+        "2025年某省政府工作报告\n——2025年1月13日在某省第十四届人民代表大会第三次会议上\n"
+        "某省人民政府省长王五作政府工作报告。\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n"
+        "一、2024年工作回顾\n全省地区生产总值增长5.4%。\n"
+    )
+    answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("某省的政府工作报告是谁作的？")
+    assert answer.answered and "王五" in answer.passages[0].text
+
+
 @pytest.mark.parametrize("question", ["定日县地震是啥时候发生的？", "定日县地震是几时发生的？", "定日县地震是什么时候发生的？"])
 def test_when_as_residents_ask_it(tmp_path: Path, tokenizer: Tokenizer, question: str) -> None:
     # 啥时候 and 几时 ask when, as 什么时候 does: the answer is a date, and the asking word is no word to find.
