@@ -181,6 +181,7 @@ _NOT_OWNERS = frozenset("的之其于在为是与和及每各该本全总共约�
 # The measure a figure states right before it (参保人数1500万人, 常住人口为8600余人).
 # Measures stated in any unit (煤炭产量 in 吨, 粮食产量 in 斤): whose they are is read as for 人数 and 价格.
 _OWNED_MEASURES = ("产量", "销量", "产值", "吞吐量", "发电量", "出口额", "进口额", "保有量")
+_NOT_OUTPUTS = frozenset("个 项 次 批 件 处 场 起".split())  # counts of things, projects or times, not an amount produced
 _OWNED_MEASURE_RE = re.compile(rf"({'|'.join(_OWNED_MEASURES)})\s*(?:{_LINKS}|{_TOTALS})*\s*多少")
 _LEADING_MEASURES = "|".join([*(e for e, _u in _IMPLIED_UNITS if len(e) >= 2), *_OWNED_MEASURES])
 _LEADING_MEASURE_RE = re.compile(rf"({_LEADING_MEASURES})\s*(?:是|为|有|达到|达|约|共|总计|合计|：|:)*\s*$")
@@ -460,6 +461,7 @@ class FigureQuestion:
     asks_change: bool = False  # 涨了多少, 有什么变化: it may ask for a change
     asks_total: bool = False  # 一共有多少, 累计多少: a total, not what was added
     asks_price: bool = False  # 收购价是多少, 房价多少: the price of one thing
+    asks_output: bool = False  # 产量是多少, 吞吐量是多少: an amount produced or moved, in any unit but a count
 
     @classmethod
     def of(
@@ -504,6 +506,7 @@ class FigureQuestion:
             asks_change=_ASKS_CHANGE_RE.search(normalized_question) is not None,
             asks_total=_TOTAL_Q_RE.search(normalized_question) is not None,
             asks_price=_PRICE_Q_RE.search(normalized_question) is not None,
+            asks_output=_OWNED_MEASURE_RE.search(normalized_question) is not None,
             asked=normalized_question,
         )
 
@@ -620,6 +623,8 @@ class FigureQuestion:
             if not fits and not amount and not loose:
                 continue
             left, right = _clause(passage, match.start(), match.end())
+            if unit in _NOT_OUTPUTS and self.asks_output:
+                continue  # 周口港的吞吐量是多少: not the 13个 of 13个港航项目; an output is no count of things or times
             if unit not in _STRICT_UNITS and self._counts_another(passage, left, match.end(), right):
                 continue  # 西藏有多少个县: not the 5个 of “五个针对”, which counts 针对
             if left > 0 and passage[left : match.start()].lstrip().startswith(_SUBJECTLESS):

@@ -675,6 +675,13 @@ class TestFiguresInLists:
         assert asked.extract("粮食总产量达到820.1亿斤、实现“二十一连丰”，增量居全国第3位。") == (None, False)
         assert asked.extract("全区煤炭产量达到12.7亿吨，保障全国能源供应。") == ("12.7亿吨", True)
 
+    def test_an_output_is_not_a_count_of_projects(self) -> None:
+        # 吞吐量是多少 asks how much a port moved: 13个港航项目 counts projects.
+        asked = FigureQuestion.of("周口港的吞吐量是多少?", [("周口",), ("港",), ("吞吐量",)], lambda _w: 1.0)
+        assert asked is not None
+        assert asked.extract("建成周口港中心作业区一期工程，加快沙颍河、淮河等13个港航项目进度。") == (None, False)
+        assert asked.extract("周口港全年货物吞吐量达到3500万吨。") == ("3500万吨", True)
+
     def test_a_price_is_not_a_total(self) -> None:
         # 收购价是多少 asks what one unit costs: 产值超2200亿元 is the output of the whole industry.
         asked = FigureQuestion.of("棉花收购价是多少?", [("棉花",), ("收购价",)], lambda _w: 1.0)
