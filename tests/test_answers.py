@@ -802,6 +802,10 @@ class TestResultsAndTargets:
         answer = targets_engine.ask("今年地区生产总值预期增长多少？")
         assert answer.answer == "5.5%左右" and "预期目标" in answer.passages[0].text
 
+    def test_the_growth_target_set_is_the_economys(self, targets_engine: Engine) -> None:
+        # 定 of 目标定的多少 sets the figure: it is no word to find, least of all inside 固定资产投资.
+        assert targets_engine.ask("今年经济增长目标定的多少？").answer == "5.5%左右"
+
     def test_a_change_after_its_amount_belongs_to_that_amount(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
         # 收入200亿元、增长3.1%: the growth's clause names no subject; 收入 nearest to a growth figure is 4.6%'s.
         report = "某市2024年统计公报\n全市地区生产总值3000亿元、增长5.5%，地方一般公共预算收入200亿元、增长3.1%，城镇居民、农村居民人均可支配收入分别增长4.6%、6.7%。\n"
@@ -886,6 +890,7 @@ class TestTheUnitAsked:
             ("今年新增了多少家全国重点实验室？", "15家"),
             ("去年接待了多少游客？", "6.5亿人次"),  # visitors are people (人次), not the money they spent
             ("地铁总里程有多少公里？", "900公里"),  # 地铁 for the report's 轨道交通
+            ("CPI涨了多少？", "2.5%"),  # CPI: what the report calls 居民消费价格
         ],
     )
     def test_how_residents_name_what_reports_measure(self, tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str) -> None:
@@ -895,7 +900,7 @@ class TestTheUnitAsked:
             "城镇居民、农村居民人均可支配收入分别增长4.6%和6.7%。\n"
             "文旅经济持续升温，全省接待旅游总人数6.5亿人次、游客旅游总花费8350亿元，机场旅客吞吐量2790.6万人次。\n"
             "全力保障国家战略科技力量建设。新增全国重点实验室15家、总数达23家。\n"
-            "建成2号线西延伸等轨道交通线，全市线路总长近900公里。\n"
+            "建成2号线西延伸等轨道交通线，全市线路总长近900公里。加强生活必需品保供稳价，居民消费价格上涨2.5%。\n"
         )
         assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask(question).answer == figure
 
