@@ -133,8 +133,8 @@ _NOT_YEARS = "轻级龄代度底初末薪份会终报"
 # What a report says of a figure right after it: 以上 and 以内 make it a floor or a ceiling, 左右 an estimate.
 _BOUNDS = "以上|以下|以内|之内|左右"
 _FIGURE_RE = re.compile(
-    rf"(?<![\d.])(?P<number>(?:{_NUMBER})(?:\s*[-~～—至到]\s*(?:{_NUMBER}))?)\s*(?P<before>余|多)?(?P<big>万|亿|千)?(?P<after>余|多)?"
-    rf"\s*(?P<unit>%|‰|{_UNIT_ALTERNATION})(?:(?<=倍)多)?"  # 4000余份, 1120多万人, 3.2万余处, 1倍多
+    rf"(?<![\d.])(?P<number>(?:{_NUMBER})(?:\s*%?\s*[-~～—至到]\s*(?:{_NUMBER}))?)\s*(?P<before>余|多)?(?P<big>万|亿|千)?(?P<after>余|多)?"
+    rf"\s*(?P<unit>%|‰|{_UNIT_ALTERNATION})(?:(?<=倍)多)?"  # 4000余份, 1120多万人, 3.2万余处, 1倍多, 6.5%-7%
     rf"(?P<bound>{_BOUNDS})?"  # 8000亿元以上, 4.5%以内: a bound is part of the figure
 )
 # 九成, 3成: a share in tenths (群众满意率达九成以上), not 成立, 成为, 成年 ….

@@ -802,6 +802,12 @@ class TestResultsAndTargets:
         answer = targets_engine.ask("今年地区生产总值预期增长多少？")
         assert answer.answer == "5.5%左右" and "预期目标" in answer.passages[0].text
 
+    def test_a_range_of_shares_is_given_whole(self) -> None:
+        # 6.5%－7%: the target is the range, not its lower end.
+        asked = FigureQuestion.of("国内生产总值增长目标是多少?", [("国内生产总值",), ("增长",), ("目标",)], lambda _w: 1.0)
+        assert asked is not None
+        assert asked.extract("今年发展的主要预期目标是：国内生产总值增长6.5%-7%，居民消费价格涨幅3%左右。") == ("6.5%-7%", True)
+
     def test_the_growth_target_set_is_the_economys(self, targets_engine: Engine) -> None:
         # 定 of 目标定的多少 sets the figure: it is no word to find, least of all inside 固定资产投资.
         assert targets_engine.ask("今年经济增长目标定的多少？").answer == "5.5%左右"
