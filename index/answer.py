@@ -66,9 +66,10 @@ _IMPLIED_UNITS = (
 _LINKS = "是|为|有|达到|达|约|大约|大概"
 _TOTALS = "合计|共计|总计|累计|一共|总共|共"
 # 一共有多少家, 累计多少: a total is asked, which a report states after 总数, 累计 … (新增15家、总数达23家).
-_TOTAL_Q_RE = re.compile(r"合计|共计|总计|累计|一共|总共|总数|总量|共有")
+_TOTAL_WORDS = "合计|共计|总计|累计|一共|总共|总数|总量|共有"
+_TOTAL_Q_RE = re.compile(_TOTAL_WORDS)
+_TOTAL_LEAD_RE = re.compile(f"{_TOTAL_WORDS}|总规模")
 _PRICE_Q_RE = re.compile(rf"价(?:格|钱)?\s*(?:{_LINKS})*\s*(?:多少|几)")
-_TOTAL_LEAD_RE = re.compile(r"合计|共计|总计|累计|一共|总共|总数|总量|共有|总规模")
 _IMPLIED_RE = re.compile(
     rf"({'|'.join(e for e, _u in _IMPLIED_UNITS)})\s*(?:{_LINKS}|{_TOTALS})*\s*(?:多少|百分之几|几成|多大|多长|多高|多深|多宽|多重|多远)"
 )
@@ -622,9 +623,9 @@ class FigureQuestion:
             loose = not fits and not amount and wanted not in _STRICT_UNITS and unit not in _STRICT_UNITS
             if not fits and not amount and not loose:
                 continue
-            left, right = _clause(passage, match.start(), match.end())
             if unit in _NOT_OUTPUTS and self.asks_output:
                 continue  # 周口港的吞吐量是多少: not the 13个 of 13个港航项目; an output is no count of things or times
+            left, right = _clause(passage, match.start(), match.end())
             if unit not in _STRICT_UNITS and self._counts_another(passage, left, match.end(), right):
                 continue  # 西藏有多少个县: not the 5个 of “五个针对”, which counts 针对
             if left > 0 and passage[left : match.start()].lstrip().startswith(_SUBJECTLESS):

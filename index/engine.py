@@ -319,7 +319,7 @@ class Engine:
         self.newest_year = self._years[-1] if self._years else None
         # A report on its own year (2020年度…工作情况报告) comes out the year after: residents reading it say 去年 for
         # its year as well as the report's own 今年.
-        self._newest_on_own_year = any(r.year == self.newest_year and _OWN_YEAR_RE.search(r.title) for r in stored.reports)
+        self._newest_on_own_year = any(r.year == self.newest_year and work_year[r.doc] is None for r in stored.reports)
         # The names a question can call a report's place by (城口县高观镇 → 城口县, 城口, 高观镇, 高观), each with
         # the reports of that place; and each report's year. Worked out once: a question only looks them up.
         reports_named: dict[str, list[int]] = {}
@@ -334,7 +334,6 @@ class Engine:
         self._looked_back = np.where(
             (self._part_of == BACK) & looks_back_a_year[self._passage_report], self._report_years[self._passage_report] - 1, 0
         )
-        self._is_title = np.array([is_title_passage(p, self._report_of[p.doc].title) for p in stored.passages], dtype=bool)
         # Whether a passage states targets (1) or not (0), read when a question first needs it (-1: not yet).
         self._targets = np.full(len(stored.passages), -1, dtype=np.int8)
         # Figures are read from the passages' matching form; questions keep reaching the same passages.
@@ -677,7 +676,7 @@ class Engine:
         how_many = asks_for_figure(normalized)
         if done or (how_many and not asks_plans):
             # 增长了多少 asks what was done; 粮食产量是多少, asked without a tense, the harvest there was before the one planned.
-            planned = self._target_flags(positive).astype(bool)
+            planned = self._target_flags(positive)
             # 去年粮食收了多少 asks last year's, not this year's plans; a how-many question naming no year (有多少家重点
             # 实验室, 避险搬迁了多少户) what there is or was done. A year named (1980年钢产量是多少) may be the one planned.
             past = any(word in terms.words for word in _PAST_YEARS)
@@ -691,7 +690,9 @@ class Engine:
             final *= np.where(self._part_of[positive] == BACK, TARGET_WEIGHT, 1.0)
         if _WHO_Q_RE.search(normalized):
             # 报告是谁作的: a report's title names no one; the line under it does (省长王正谱作政府工作报告).
-            final *= np.where(self._is_title[positive], TITLE_WHO_WEIGHT, 1.0)
+            candidates = [self.stored.passages[i] for i in positive]
+            titles = [is_title_passage(p, self._report_of[p.doc].title) for p in candidates]
+            final *= np.where(titles, TITLE_WHO_WEIGHT, 1.0)
         order, coverage, final = self._by_wording(text, normalized, terms.words, positive, coverage, final)
         figures: dict[int, str | None] = {}
         asked = FigureQuestion.of(normalized, [(w, *terms.expansions.get(w, ())) for w in terms.words], self._evidence_weight)
