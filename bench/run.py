@@ -481,6 +481,11 @@ HELD_OUT_SETS = [
         "answerable, 2 unanswerable; first run: hit@1 18/20, figures 10/11, refusals 0/2; two questions first written as",
         "unanswerable are answered by the reports, and one label named a heading, which is no passage's text):",
     ]),
+    (("reports_heldout17",), [
+        "A seventeenth set, residents' wording on 河南, 江苏, 海南, 吉林, 宁夏 2025 and the national reports of 1979, 2014,",
+        "2021 (`bench/reports_heldout17.jsonl`: 40 answerable, 4 unanswerable; first run 35/44: hit@1 32/40, figures",
+        "25/30, refusals 3/4):",
+    ]),
 ]
 
 
