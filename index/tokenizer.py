@@ -26,7 +26,7 @@ from .normalize import HAN, MEASURE_WORDS, Normalizer
 __all__ = ["TOKENIZER_VERSION", "QueryTerms", "Tokenizer", "load_synonyms"]
 
 # Bump when normalisation or segmentation code changes in a way that alters terms.
-TOKENIZER_VERSION = 5
+TOKENIZER_VERSION = 6
 
 _KEEP_RE = re.compile(rf"[{HAN}0-9a-z]")
 _CJK_RE = re.compile(rf"^[{HAN}]+$")
@@ -36,6 +36,7 @@ _COUNT_WORD_RE = re.compile(rf"^第?(?:几|多少|哪[一几]?)[{HAN}]?$")
 # 够不够, 有没有, 是不是: a yes-or-no question's form, not its subject.
 _A_NOT_A_RE = re.compile(rf"^([{HAN}]{{1,2}})[不没]\1$")
 # 发了, 做过: jieba keeps an aspect particle on a one-character verb; the verb is what reports write.
+_ASPECT = frozenset("了过着")
 _PARTICLE_RE = re.compile(rf"^([{HAN}])[了过着]$")
 # jieba's HMM guesses a word it does not know from its neighbours and often takes a function
 # character with it: 司马晏是谁 → 晏是, 胡天衡在媒体 → 衡在, 室温下乙二醛 → 下乙二醛. Such a guessed word
@@ -191,6 +192,8 @@ class Tokenizer:
             while end - start > 1 and word[end - 1] in _GLUE_TAIL:
                 end -= 1
             out.append(word[start:end])  # the ends are function characters: dropped like stop-words
+            if end == start + 1 < len(word) and word[end] in _ASPECT:
+                out.append(word[end])  # 粮食产了多少: the particle says 产 is a verb (see _joins)
         return out
 
     def _focus(self, words: list[str]) -> frozenset[str]:
@@ -282,14 +285,17 @@ class Tokenizer:
                         tags[parts[0]] = parts[2] if len(parts) > 2 else ""
         return tags, frozenset(verb.decode("utf-8") for verb in verbs)
 
-    def _joins(self, runs: list[list[str]]) -> dict[str, tuple[str, ...]]:
+    def _joins(self, cut: list[str], runs: list[list[str]]) -> dict[str, tuple[str, ...]]:
+        # 产了, 挂过: a one-character word with an aspect particle is a verb, whatever jieba's dictionary tags it.
+        acted = {word for word, after in zip(cut, cut[1:]) if after in _ASPECT}
+        acted.update(m.group(1) for m in map(_PARTICLE_RE.match, cut) if m)
         joins: dict[str, list[str]] = {}
         for run in runs:
             for i, word in enumerate(run):
                 if len(word) != 1 or not _CJK_RE.match(word):
                     continue
-                if i == len(run) - 1 and self._dictionary_tags[0].get(word, "").startswith("v"):
-                    continue  # a verb after what it acts on: 横幅挂了几条, 联系卡发了几张
+                if word in acted or (i == len(run) - 1 and self._dictionary_tags[0].get(word, "").startswith("v")):
+                    continue  # a verb after what it acts on: 横幅挂了几条, 联系卡发了几张, 粮食产了多少
                 grams = joins.setdefault(word, [])
                 if i > 0 and _CJK_RE.match(run[i - 1]):
                     grams.append(run[i - 1][-1] + word)
@@ -329,7 +335,7 @@ class Tokenizer:
             expansions=expansions,
             normalized=normalized,
             focus=self._focus(cut),
-            joins=self._joins(runs),
+            joins=self._joins(cut, runs),
         )
 
 

@@ -416,6 +416,16 @@ class TestFigures:
     def test_the_figure_of_what_is_asked(self, tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str) -> None:
         assert engine_over(tmp_path, {"r.txt": STEEL_REPORT}, tokenizer).ask(question).answer == figure
 
+    def test_a_harvest_asked_with_a_verb_finds_the_harvest(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        # 粮食产了多少: 产 is the verb, found in 总产量, not a name part that must stand beside 粮食 (粮食产能).
+        report = (
+            "2025年河南省政府工作报告\n一、2024年工作回顾\n"
+            "克服极端灾害天气影响，粮食总产量1344亿斤，连续8年稳定在1300亿斤以上。\n"
+            "二、2025年重点工作\n实施粮食产能提升工程。建设1500万亩小麦、2000万亩玉米高产示范区。\n"
+        )
+        answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("河南去年粮食产了多少？")
+        assert answer.answer == "1344亿斤" and "粮食总产量1344亿斤" in answer.passages[0].text
+
     def test_a_total_of_money_asked_with_heji_is_money(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
         # 收入合计多少 asks for money, as 收入是多少 does: not the 两项 of 两项资金合计.
         report = "某县2024年工作报告\n一、财政\n预算内和预算外两项资金合计比上年增加一倍，五年合计财政收入为5953万元。\n"
