@@ -182,7 +182,9 @@ _NOT_OWNERS = frozenset("的之其于在为是与和及每各该本全总共约�
 # The measure a figure states right before it (参保人数1500万人, 常住人口为8600余人).
 # Measures stated in any unit (煤炭产量 in 吨, 粮食产量 in 斤): whose they are is read as for 人数 and 价格.
 _OWNED_MEASURES = ("产量", "销量", "产值", "吞吐量", "发电量", "出口额", "进口额", "保有量")
-_NOT_OUTPUTS = frozenset("个 项 次 批 件 处 场 起".split())  # counts of things, projects or times, not an amount produced
+# Counts of things, projects or times, spans of time and ranks: not an amount produced (粮食产量有多少 is not
+# the 3年 of 单产连续3年居…第1位).
+_NOT_OUTPUTS = frozenset("个 项 次 批 件 处 场 起 年 月 天 日 周 小时 岁 位 名".split())
 _OWNED_MEASURE_RE = re.compile(rf"({'|'.join(_OWNED_MEASURES)})\s*(?:{_LINKS}|{_TOTALS})*\s*多少")
 _LEADING_MEASURES = "|".join([*(e for e, _u in _IMPLIED_UNITS if len(e) >= 2), *_OWNED_MEASURES])
 _LEADING_MEASURE_RE = re.compile(rf"({_LEADING_MEASURES})\s*(?:是|为|有|达到|达|约|共|总计|合计|：|:)*\s*$")

@@ -692,6 +692,13 @@ class TestFiguresInLists:
         assert asked.extract("建成周口港中心作业区一期工程，加快沙颍河、淮河等13个港航项目进度。") == (None, False)
         assert asked.extract("周口港全年货物吞吐量达到3500万吨。") == ("3500万吨", True)
 
+    def test_an_output_is_not_a_span_of_time_or_a_rank(self) -> None:
+        # 粮食产量有多少: the harvest, not the 3年 of 单产连续3年 or the 1位 of 第1位.
+        asked = FigureQuestion.of("吉林粮食产量有多少?", [("吉林",), ("粮食产量",)], lambda _w: 1.0)
+        assert asked is not None
+        passage = "粮食生产再创新高。播种面积达到8780.7万亩，单产连续3年居粮食主产省第1位，总产量达到853.2亿斤。"
+        assert asked.extract(passage) == ("853.2亿斤", True)
+
     def test_a_price_is_not_a_total(self) -> None:
         # 收购价是多少 asks what one unit costs: 产值超2200亿元 is the output of the whole industry.
         asked = FigureQuestion.of("棉花收购价是多少?", [("棉花",), ("收购价",)], lambda _w: 1.0)
