@@ -56,6 +56,8 @@ _GENERIC_ATTRIBUTES = frozenset("名字 名称 姓名 称号 别名 全称 简�
 # Nouns for an aspect of something (its 特点, 习性, 外形, 含义), and 指 of 指的是什么: in a question that asks, they
 # name the kind of answer, wherever they stand, as the generic attributes do; the passage describing it seldom names it.
 _ASPECTS = frozenset("指 是指 特点 特征 特色 习性 习惯 外形 外观 外貌 长相 形状 样子 模样 地形 地貌 性格 职业 身份 类型 种类 性质 含义 意思 寓意 来历 由来 状况 用途 功能 作用 颜色 形态 构造 结构 风格 味道 口感".split())
+_CALLED = frozenset(("叫", "叫做"))
+_WHAT = frozenset(("什么", "啥"))
 _LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())
 # Verbs that introduce a list the question asks for (包括哪些方面, 涵盖哪些领域).
 _LISTING = frozenset("包括 包含 涵盖 涉及 分为".split())
@@ -314,7 +316,7 @@ class Tokenizer:
     def query(self, question: str, synonyms: dict[str, tuple[str, ...]] | None = None) -> QueryTerms:
         """A question's terms, each once, with synonyms from ``synonyms`` added to what is scored."""
         normalized = self.normalize(question)
-        cut = self._cut(normalized)
+        cut = _without_asked_names(self._cut(normalized))
         runs = self._runs(cut)
         base, words, grams = self._terms(runs)
         unique_words = tuple(dict.fromkeys(words))
@@ -337,6 +339,14 @@ class Tokenizer:
             focus=self._focus(cut),
             joins=self._joins(cut, runs),
         )
+
+
+def _without_asked_names(cut: list[str]) -> list[str]:
+    """叫什么名字, 名字叫啥: the word for a name only asks for one; the passage that answers gives the name
+    without saying 名字 (那个台风叫什么名字 → 超强台风“摩羯”)."""
+    asked = {i + 2 for i in range(len(cut) - 2) if cut[i] in _CALLED and cut[i + 1] in _WHAT}
+    asked |= {i for i in range(len(cut) - 2) if cut[i + 1] in _CALLED and cut[i + 2] in _WHAT}
+    return [word for i, word in enumerate(cut) if not (i in asked and word in _GENERIC_ATTRIBUTES)]
 
 
 def load_synonyms(path: Path | None, tokenizer: Tokenizer) -> dict[str, tuple[str, ...]]:

@@ -289,6 +289,17 @@ class TestNamesAndAttributes:
         answer = names_engine.ask("司马晏是哪个村的调解员？")
         assert answer.answered and "调解员司马晏" in answer.passages[0].text
 
+    @pytest.mark.parametrize("question", ["去年刮到海南的那个超强台风叫什么名字？", "那个超强台风的名字叫啥？"])
+    def test_asking_what_something_is_called(self, tmp_path: Path, tokenizer: Tokenizer, question: str) -> None:
+        # The passage gives the name (“摩羯”) without the word 名字, which reports hardly ever write.
+        report = (
+            "2025年海南省政府工作报告\n一、2024年工作回顾\n"
+            "我们有力有效抗击超强台风和极端强降雨。特别是超强台风“摩羯”正面侵袭海南时，各方全力支援。\n"
+            "二、2025年重点工作\n完善重大自然灾害灾后复盘机制，提升防灾减灾能力。\n"
+        )
+        answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask(question)
+        assert answer.answered and "摩羯" in answer.passages[0].text
+
     def test_parts_of_a_name_found_apart_are_not_the_name(self, names_engine: Engine) -> None:
         # 司马平 holds 司马, 邬晏清 holds 清: nobody called 司马清 is in the report.
         assert not names_engine.ask("司马清的职务是什么？").answered

@@ -128,6 +128,10 @@ class TestQuestionWords:
         # 发 is a verb at the end of its phrase: the report writes 发放民情联系卡, never 卡发.
         assert tokenizer.query("民情联系卡发了几张？").joins == {}
 
+    @pytest.mark.parametrize("question", ["宝山镇的初级中学叫什么名字？", "宝山镇的初级中学名字叫啥？"])
+    def test_the_word_for_a_name_only_asks_for_one(self, tokenizer: Tokenizer, question: str) -> None:
+        assert "名字" not in tokenizer.query(question).words
+
     def test_a_one_character_word_with_an_aspect_particle_is_a_verb(self, tokenizer: Tokenizer) -> None:
         # jieba tags 产 a noun, but 产了 is "produced": 粮食产了多少 is answered by 粮食总产量, where no 食产 stands.
         assert tokenizer.query("河南去年粮食产了多少？").joins == {}
@@ -146,8 +150,9 @@ class TestQuestionWords:
             # what a count word counts is the subject, not the kind of answer
             ("开展了几次消防演练？", set()),
             ("悬挂了多少条安全生产横幅？", set()),
-            ("镇长叫什么名字？", {"名字"}),
-            ("邬晏清的父亲名字叫什么？", {"名字"}),  # a name is stated, not called a name
+            ("镇长叫什么名字？", set()),  # 名字 beside 叫什么 is no word at all (see below)
+            ("邬晏清的父亲名字叫什么？", {"父亲"}),  # …and what is asked of 邬晏清 is his father
+            ("邬晏清的父亲名字是什么？", {"名字"}),  # a name is stated, not called a name
             ("禁毒工作包括哪些方面？", {"包括"}),
             # an aspect (地形, 特点, 习性) names the kind of answer wherever it stands in a question that asks
             ("河口湾有什么地形特点？", {"地形", "特点"}),
