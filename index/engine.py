@@ -485,7 +485,9 @@ class Engine:
             else:
                 weight = sum(self.term_weight(p) for p in parts) / len(parts)
             weight *= PAST_YEAR_WEIGHT if word in _PAST_YEARS else self._title_factor(word)
-            part_forms = tuple((part, *terms.expansions.get(part, ())) for part in parts) if len(parts) > 1 else ()
+            # 省委书记是谁: whoever holds the office is named beside it; the 书记 of 总书记 is another office.
+            whose = f"{word}是谁" in terms.normalized or f"谁是{word}" in terms.normalized
+            part_forms = tuple((part, *terms.expansions.get(part, ())) for part in parts) if len(parts) > 1 and not whose else ()
             planning = _PLANNING_WORD_RE.fullmatch(word) is not None
             verb = self.tokenizer.is_verb(word) and word not in _FIGURE_LINKS
             if word in _RELATIVE_YEARS and word in terms.expansions:

@@ -89,6 +89,7 @@ def test_passage_text_is_the_reports_own_wording(seed_engine: Engine) -> None:
         "高观镇的特产是什么？",
         "镇卫生院几点下班？",
         "高观镇的镇长是谁？",
+        "高观镇党委书记是谁？",  # 党委 and 书记 of 党委带头学法, …总书记… name no one holding the office
         "高观镇的镇长是哪里人？",  # 哪里人 asks where one is from: 人 of 人民政府 in the title is no answer
         "2020年全镇财政收入多少？",
         "高观镇去年GDP是多少？",  # 去年 is the report's year, but the report says nothing of GDP
@@ -98,6 +99,12 @@ def test_refuses_what_the_report_does_not_hold(seed_engine: Engine, question: st
     answer = seed_engine.ask(question)
     assert not answer.answered
     assert answer.passages == [] and answer.answer is None
+
+
+def test_who_holds_an_office_is_found_beside_it(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    report = "坪坝镇2020年工作总结\n一、基层党建\n镇党委书记李明带头落实党委带头学法机制，全年讲授党课6次。\n"
+    answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("坪坝镇党委书记是谁？")
+    assert answer.answered and "党委书记李明" in answer.passages[0].text
 
 
 def test_a_county_is_not_a_district(tmp_path: Path, tokenizer: Tokenizer) -> None:
