@@ -151,6 +151,8 @@ _AMOUNT_RE = re.compile(
 _TIMES = frozenset("年 个月 月 天 周 小时 分钟 秒 岁".split())
 _NOT_AMOUNTS = frozenset("% ‰ 次 回 元 万元 亿元 时长 变化".split()) | _TIMES | frozenset(_KIND_UNITS)  # rates, times, money, measures
 _PEOPLE = frozenset("人 名 位 户 人次".split())
+# What 多少个 counts when it counts people (几个贫困户, 多少个志愿者, 几个村干部).
+_PEOPLE_NOUN_RE = re.compile(rf"[{HAN}]*(?:人|员|者|客|户|生|民|众|工|童|士|师|兵|家庭|代表|干部|老人)")
 # Units a figure in another unit never stands in for, nor stands in for another: rates, times, money,
 # measures and people.
 _STRICT_UNITS = _NOT_AMOUNTS | _PEOPLE | frozenset(_KIND_OF)
@@ -618,6 +620,8 @@ class FigureQuestion:
             if big == "亿" and self.asks_price:
                 continue  # 收购价是多少: a price is not a total of hundreds of millions (产值超2200亿元)
             fits = _fits(unit, wanted) or (big or "") + unit == wanted  # 1500亿元 answers 多少亿元
+            if fits and wanted == "个" and unit in _PEOPLE and self.counted_phrase and not _PEOPLE_NOUN_RE.fullmatch(self.counted_phrase):
+                fits = False  # 西藏有多少个县: not the 1万人 of 西藏班招生规模突破1万人; 几个贫困户 may be counted in 户
             # An amount in 万 counts people as well as things (户籍人口1.2万); a resident's unit for things can
             # be loose (民情联系卡发了多少份 → 2000余张) where the figure plainly answers. People are counted in
             # people, not in groups (多少人口 is not 1-2个微信群), and a measure only in its own kind of unit.

@@ -710,6 +710,15 @@ class TestFiguresInLists:
         assert asked.extract("建成周口港中心作业区一期工程，加快沙颍河、淮河等13个港航项目进度。") == (None, False)
         assert asked.extract("周口港全年货物吞吐量达到3500万吨。") == ("3500万吨", True)
 
+    def test_people_answer_how_many_only_when_people_are_counted(self) -> None:
+        # 多少个县 counts counties: 1万人 counts pupils; 几个贫困户 may well be counted in 户.
+        counties = FigureQuestion.of("西藏有多少个县?", [("西藏",), ("县",)], lambda _w: 1.0)
+        assert counties is not None
+        assert counties.extract("西藏班招生规模突破1万人,青藏高原地质资源工程团队荣获称号。") == (None, False)
+        households = FigureQuestion.of("村里有几个贫困户?", [("村里",), ("贫困户",)], lambda _w: 1.0)
+        assert households is not None
+        assert households.extract("全村建档立卡贫困户12户,已全部脱贫。") == ("12户", True)
+
     def test_an_output_is_not_a_span_of_time_or_a_rank(self) -> None:
         # 粮食产量有多少: the harvest, not the 3年 of 单产连续3年 or the 1位 of 第1位.
         asked = FigureQuestion.of("吉林粮食产量有多少?", [("吉林",), ("粮食产量",)], lambda _w: 1.0)
