@@ -189,7 +189,7 @@ _OWNED_MEASURES = ("产量", "销量", "产值", "吞吐量", "发电量", "出�
 _NOT_OUTPUTS = frozenset("个 项 次 批 件 处 场 起 年 月 天 日 周 小时 岁 位 名".split())
 _OWNED_MEASURE_RE = re.compile(rf"({'|'.join(_OWNED_MEASURES)})\s*(?:{_LINKS}|{_TOTALS})*\s*多少")
 _LEADING_MEASURES = "|".join([*(e for e, _u in _IMPLIED_UNITS if len(e) >= 2), *_OWNED_MEASURES])
-_LEADING_MEASURE_RE = re.compile(rf"({_LEADING_MEASURES})\s*(?:是|为|有|达到|达|约|共|总计|合计|：|:)*\s*$")
+_LEADING_MEASURE_RE = re.compile(rf"({_LEADING_MEASURES})\s*(?:是|为|有|达到|达|约|共|总计|合计|超过|突破|：|:)*\s*$")
 # 国民收入由3010亿元增加到7790亿元: the figure after 由 or 从 is where the change started, not the value now…
 _FROM_RE = re.compile(r"[由从]\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?)?\s*的?\s*$")  # 从2002年1288亿元增加到…
 _TO_RE = re.compile(r"[^，,；;。]*?[到至]\s*\d")
@@ -551,14 +551,15 @@ class FigureQuestion:
         noun, owner = self.measured
         if not noun:
             return False
-        if owner in passage:
+        if owner in passage[_sentence_start(passage, left) : _sentence_end(passage, right)]:
             return False
-        lead = passage[max(left, match.start() - MEASURED_CHARS) : match.start()]
-        found = _LEADING_MEASURE_RE.search(lead)
+        lead_start = max(left, match.start() - MEASURED_CHARS)
+        found = _LEADING_MEASURE_RE.search(passage[lead_start : match.start()])
         if found is None or found.group(1) != noun:
             return False
-        start = found.start() - (lead[found.start() - 1 : found.start()] in ("总", "全"))  # 粮食总产量
-        other = lead[max(0, start - 2) : start]  # 参保 of 参保人数, 粮食 of 粮食总产量: whose measure the passage states
+        start = lead_start + found.start()
+        start -= passage[start - 1 : start] in ("总", "全")  # 粮食总产量
+        other = passage[max(left, start - 2) : start]  # 参保 of 参保人数, 天然气 of 天然气产量: whose measure the passage states
         return len(other) == 2 and all(HAN_RE.fullmatch(ch) and ch not in _NOT_OWNERS for ch in other)
 
     def _of_another_year(self, passage: str, match: re.Match[str]) -> bool:

@@ -703,6 +703,13 @@ class TestFiguresInLists:
         assert asked.extract("粮食总产量达到820.1亿斤、实现“二十一连丰”，增量居全国第3位。") == (None, False)
         assert asked.extract("全区煤炭产量达到12.7亿吨，保障全国能源供应。") == ("12.7亿吨", True)
 
+    def test_the_output_of_something_else_in_another_sentence_is_not_the_answer(self) -> None:
+        # The passage names 煤炭 in the sentence before; the figure is 天然气产量's, which exceeds (超过) it.
+        asked = FigureQuestion.of("山西煤炭产量是多少?", [("山西",), ("煤炭",), ("产量",)], lambda _w: 1.0)
+        assert asked is not None
+        assert asked.extract("煤炭先进产能占比达到83%。非常规天然气产量超过165亿立方米,增长12.7%。") == (None, False)
+        assert asked.extract("煤炭先进产能占比达到83%。全省煤炭产量超过13亿吨。") == ("13亿吨", True)
+
     def test_an_output_is_not_a_count_of_projects(self) -> None:
         # 吞吐量是多少 asks how much a port moved: 13个港航项目 counts projects.
         asked = FigureQuestion.of("周口港的吞吐量是多少?", [("周口",), ("港",), ("吞吐量",)], lambda _w: 1.0)
