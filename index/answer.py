@@ -633,6 +633,10 @@ class FigureQuestion:
             if unit in _NOT_OUTPUTS and self.asks_output:
                 continue  # 周口港的吞吐量是多少: not the 13个 of 13个港航项目; an output is no count of things or times
             left, right = _clause(passage, match.start(), match.end())
+            if wanted == "个" and unit not in ("个", "") and self.trailers and not any(
+                form in passage[left:right] for forms in self.trailers for form in forms
+            ):
+                continue  # 17号线有多少个站: 352条 counts what its own measure word counts (公交线路), not 站
             if unit not in _STRICT_UNITS and self._counts_another(passage, left, match.end(), right):
                 continue  # 西藏有多少个县: not the 5个 of “五个针对”, which counts 针对
             if left > 0 and passage[left : match.start()].lstrip().startswith(_SUBJECTLESS):

@@ -717,6 +717,14 @@ class TestFiguresInLists:
         assert asked.extract("建成周口港中心作业区一期工程，加快沙颍河、淮河等13个港航项目进度。") == (None, False)
         assert asked.extract("周口港全年货物吞吐量达到3500万吨。") == ("3500万吨", True)
 
+    def test_a_figure_in_another_measure_word_counts_what_it_counts(self) -> None:
+        # 多少个站: 352条 counts bus lines (条); 12座 counts stations only where 站 stands beside it.
+        asked = FigureQuestion.of("北京地铁17号线有多少个站?", [("北京地铁",), ("17",), ("号线",), ("站",)], lambda _w: 1.0)
+        assert asked is not None
+        passage = "开通3号线一期、12号线、昌平线南延一期等3条轨道新线;优化143条公交线路,推出通学、通医、通游专线352条。"
+        assert asked.extract(passage) == (None, False)
+        assert asked.extract("17号线全线贯通,沿线新建车站12座。") == ("12座", True)
+
     def test_people_answer_how_many_only_when_people_are_counted(self) -> None:
         # 多少个县 counts counties: 1万人 counts pupils; 几个贫困户 may well be counted in 户.
         counties = FigureQuestion.of("西藏有多少个县?", [("西藏",), ("县",)], lambda _w: 1.0)
