@@ -486,6 +486,11 @@ HELD_OUT_SETS = [
         "2021 (`bench/reports_heldout17.jsonl`: 40 answerable, 4 unanswerable; first run 35/44: hit@1 32/40, figures",
         "25/30, refusals 3/4):",
     ]),
+    (("reports_heldout18",), [
+        "An eighteenth set on 湖南, 甘肃, 江西, 云南, 广东 2025 (their glossaries too) and the national reports of 1956, 1985,",
+        "2015 (`bench/reports_heldout18.jsonl`: 32 answerable, 4 unanswerable; first run 31/36: hit@1 28/32, figures",
+        "11/14, refusals 4/4):",
+    ]),
 ]
 
 
