@@ -43,7 +43,7 @@ _PARTICLE_RE = re.compile(rf"^([{HAN}])[了过着]$")
 # loses these characters at its ends, so the name inside meets the same name in a report (and 会涨吗 → 涨,
 # 补身汤会使用 → 汤, 更著重 → 著重).
 _GLUE_HEAD = frozenset("在对被把从下当给让会能要将更所又故也都就才还而并且但却")  # not 于, 向, 和: surnames
-_GLUE_TAIL = frozenset("是有在的了时里上得吗呢吧么于为会则后而也就才又都还被叫要从")
+_GLUE_TAIL = frozenset("是有在的了时里上得吗呢吧么于为会则后而也就才又都还被叫要从指")
 # Words that ask (什么, 哪些, 是谁 …): the word after one of the first kind (什么颜色, 哪些职位), or the
 # attribute before either kind (…的籍贯是哪里, …的性格有什么特点), names the kind of answer wanted,
 # which the passage holding the answer often does not say in so many words. A count word (几次,
@@ -58,6 +58,8 @@ _GENERIC_ATTRIBUTES = frozenset("名字 名称 姓名 称号 别名 全称 简�
 _ASPECTS = frozenset("指 是指 特点 特征 特色 习性 习惯 外形 外观 外貌 长相 形状 样子 模样 地形 地貌 性格 职业 身份 类型 种类 性质 含义 意思 寓意 来历 由来 状况 用途 功能 作用 颜色 形态 构造 结构 风格 味道 口感".split())
 _CALLED = frozenset(("叫", "叫做"))
 _WHAT = frozenset(("什么", "啥"))
+_HAPPENED = frozenset(("出", "发生"))
+_EVENTS = frozenset(("事", "事情", "事儿"))
 _LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())
 # Verbs that introduce a list the question asks for (包括哪些方面, 涵盖哪些领域).
 _LISTING = frozenset("包括 包含 涵盖 涉及 分为".split())
@@ -316,7 +318,7 @@ class Tokenizer:
     def query(self, question: str, synonyms: dict[str, tuple[str, ...]] | None = None) -> QueryTerms:
         """A question's terms, each once, with synonyms from ``synonyms`` added to what is scored."""
         normalized = self.normalize(question)
-        cut = _without_asked_names(self._cut(normalized))
+        cut = _without_asking_phrases(self._cut(normalized))
         runs = self._runs(cut)
         base, words, grams = self._terms(runs)
         unique_words = tuple(dict.fromkeys(words))
@@ -341,12 +343,22 @@ class Tokenizer:
         )
 
 
-def _without_asked_names(cut: list[str]) -> list[str]:
-    """叫什么名字, 名字叫啥: the word for a name only asks for one; the passage that answers gives the name
-    without saying 名字 (那个台风叫什么名字 → 超强台风“摩羯”)."""
-    asked = {i + 2 for i in range(len(cut) - 2) if cut[i] in _CALLED and cut[i + 1] in _WHAT}
-    asked |= {i for i in range(len(cut) - 2) if cut[i + 1] in _CALLED and cut[i + 2] in _WHAT}
-    return [word for i, word in enumerate(cut) if not (i in asked and word in _GENERIC_ATTRIBUTES)]
+def _without_asking_phrases(cut: list[str]) -> list[str]:
+    """The words of a question that only ask, as a phrase: 名字 of 叫什么名字 / 名字叫啥 (the passage that answers
+    gives the name without saying 名字: 那个台风叫什么名字 → 超强台风“摩羯”), and 出 / 发生 … 事 of 出了什么事 /
+    发生了什么事情 (华容县去年出了什么事 → …堤防决口).
+    """
+    asked: set[int] = set()
+    for i in range(len(cut) - 2):
+        if cut[i] in _CALLED and cut[i + 1] in _WHAT and cut[i + 2] in _GENERIC_ATTRIBUTES:
+            asked.add(i + 2)
+        if cut[i + 1] in _CALLED and cut[i + 2] in _WHAT and cut[i] in _GENERIC_ATTRIBUTES:
+            asked.add(i)
+        if cut[i] in _HAPPENED:
+            j = i + 1 + (cut[i + 1] == "了")
+            if j + 1 < len(cut) and cut[j] in _WHAT and cut[j + 1] in _EVENTS:
+                asked.update((i, j + 1))
+    return [word for i, word in enumerate(cut) if i not in asked]
 
 
 def load_synonyms(path: Path | None, tokenizer: Tokenizer) -> dict[str, tuple[str, ...]]:

@@ -307,6 +307,15 @@ class TestNamesAndAttributes:
         answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask(question)
         assert answer.answered and "摩羯" in answer.passages[0].text
 
+    def test_what_happened_somewhere(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        report = (
+            "2025年湖南省政府工作报告\n一、2024年工作回顾\n"
+            "积极应战多轮强降雨过程，有效处置华容县团洲垸洞庭湖一线堤防决口。\n"
+            "二、2025年重点工作\n强化应急演练。加快推进资兴市、华容县团洲垸等灾后恢复重建，出台支持政策。\n"
+        )
+        answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("华容县去年出了什么事？")
+        assert answer.answered and "堤防决口" in answer.passages[0].text
+
     def test_parts_of_a_name_found_apart_are_not_the_name(self, names_engine: Engine) -> None:
         # 司马平 holds 司马, 邬晏清 holds 清: nobody called 司马清 is in the report.
         assert not names_engine.ask("司马清的职务是什么？").answered

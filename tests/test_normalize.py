@@ -132,6 +132,15 @@ class TestQuestionWords:
     def test_the_word_for_a_name_only_asks_for_one(self, tokenizer: Tokenizer, question: str) -> None:
         assert "名字" not in tokenizer.query(question).words
 
+    @pytest.mark.parametrize("question", ["华容县去年出了什么事？", "华容县去年发生了什么事情？"])
+    def test_what_happened_is_asked_by_a_phrase(self, tokenizer: Tokenizer, question: str) -> None:
+        # 出了什么事 asks what happened: the passage says 决口, neither 出 nor 事.
+        assert tokenizer.query(question).words == ("华容县", "去年")
+
+    def test_a_guessed_word_loses_the_zhi_of_zhideshi(self, tokenizer: Tokenizer) -> None:
+        # jieba's HMM cuts 两新指的是啥 as 两新指 / 的 / 是 / 啥: the term the report defines is 两新.
+        assert tokenizer.query("两新指的是啥？").words == ("两新",)
+
     def test_a_one_character_word_with_an_aspect_particle_is_a_verb(self, tokenizer: Tokenizer) -> None:
         # jieba tags 产 a noun, but 产了 is "produced": 粮食产了多少 is answered by 粮食总产量, where no 食产 stands.
         assert tokenizer.query("河南去年粮食产了多少？").joins == {}
