@@ -69,6 +69,10 @@ _TOTALS = "合计|共计|总计|累计|一共|总共|共"
 _TOTAL_WORDS = "合计|共计|总计|累计|一共|总共|总数|总量|共有"
 _TOTAL_Q_RE = re.compile(_TOTAL_WORDS)
 _TOTAL_LEAD_RE = re.compile(f"{_TOTAL_WORDS}|总规模")
+# A question about a year (去年, 今年, 2024年, 全年) and not a part of one is answered by the whole year's figure.
+_YEAR_Q_RE = re.compile(r"去年|今年|明年|上年|全年|(?:19|20)\d{2}\s*年(?!代)")
+_PART_OF_YEAR_RE = re.compile(r"季度|半年|\d{1,2}\s*月")
+_WHOLE_YEAR_RE = re.compile(r"全年|年度")
 _PRICE_Q_RE = re.compile(rf"价(?:格|钱)?\s*(?:{_LINKS})*\s*(?:多少|几)")
 _IMPLIED_RE = re.compile(
     rf"({'|'.join(e for e, _u in _IMPLIED_UNITS)})\s*(?:{_LINKS}|{_TOTALS})*\s*(?:多少|百分之几|几成|多大|多长|多高|多深|多宽|多重|多远)"
@@ -467,6 +471,7 @@ class FigureQuestion:
     asks_total: bool = False  # 一共有多少, 累计多少: a total, not what was added
     asks_price: bool = False  # 收购价是多少, 房价多少: the price of one thing
     asks_output: bool = False  # 产量是多少, 吞吐量是多少: an amount produced or moved, in any unit but a count
+    asks_year: bool = False  # 去年增长了多少, 2024年粮食产量: a year's figure, not a quarter's
 
     @classmethod
     def of(
@@ -512,6 +517,7 @@ class FigureQuestion:
             asks_total=_TOTAL_Q_RE.search(normalized_question) is not None,
             asks_price=_PRICE_Q_RE.search(normalized_question) is not None,
             asks_output=_OWNED_MEASURE_RE.search(normalized_question) is not None,
+            asks_year=_YEAR_Q_RE.search(normalized_question) is not None and _PART_OF_YEAR_RE.search(normalized_question) is None,
             asked=normalized_question,
         )
 
@@ -662,6 +668,8 @@ class FigureQuestion:
                 score += LEAD_BONUS
             if self.asks_total and _TOTAL_LEAD_RE.search(lead):
                 score += LEAD_BONUS  # 一共有多少家: 新增15家、总数达23家
+            if self.asks_year and _WHOLE_YEAR_RE.search(lead):
+                score += LEAD_BONUS  # 去年经济增长了多少: 全年增长4.8%, not 三季度增长4.6%
             # What the question counts may follow the figure (50个村级网格) or, as reports list what was done,
             # stand right before it after the question's verb (建设高标准农田1000万亩 for 建多少高标准农田; not
             # 整治违法违规行为146起 for 教育了多少起违法违规行为).

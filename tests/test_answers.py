@@ -726,6 +726,14 @@ class TestFiguresInLists:
         assert asked.extract("建成周口港中心作业区一期工程，加快沙颍河、淮河等13个港航项目进度。") == (None, False)
         assert asked.extract("周口港全年货物吞吐量达到3500万吨。") == ("3500万吨", True)
 
+    def test_a_years_figure_is_the_whole_years(self) -> None:
+        # 去年经济增长了多少: the year's growth, not a quarter's, whichever comes first.
+        passage = "实现三季度增长4.6%、追平全国，四季度增长5.6%、高于全国0.2个百分点，全年增长4.8%、总量达5.3万亿元。"
+        asked = FigureQuestion.of("湖南去年经济增长了多少?", [("湖南",), ("去年",), ("经济",), ("增长",)], lambda _w: 1.0)
+        assert asked is not None and asked.extract(passage) == ("4.8%", True)
+        quarter = FigureQuestion.of("湖南三季度经济增长了多少?", [("湖南",), ("三季度",), ("经济",), ("增长",)], lambda _w: 1.0)
+        assert quarter is not None and quarter.extract(passage) == ("4.6%", True)
+
     def test_a_figure_in_another_measure_word_counts_what_it_counts(self) -> None:
         # 多少个站: 352条 counts bus lines (条); 12座 counts stations only where 站 stands beside it.
         asked = FigureQuestion.of("北京地铁17号线有多少个站?", [("北京地铁",), ("17",), ("号线",), ("站",)], lambda _w: 1.0)
