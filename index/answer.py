@@ -178,6 +178,8 @@ _NOT_WORDING_RE = re.compile(rf"[^0-9A-Za-z{HAN}]+")
 _ORDINAL_Q_RE = re.compile(r"第(?:几|多少)")
 # 任何一个超级大国, 每一个村, 某一项: one of a kind, not a count.
 _ANY_ONE_RE = re.compile(r"(?:任何|任|每|某|哪|同)\s*$")
+# Measure words 一 goes with as "a" (一个, 一份, 一批): one of them answers only a question asking for its unit.
+_ONE_AS_A_UNITS = frozenset("个 份 批 项 件 种 位 名 条 张 次 回 场 起 家 处 座 所 套 支 只 部 篇".split())
 _ORDINAL_RE = re.compile(rf"第\s*([{NUMERALS}]+|\d+)\s*({_UNIT_ALTERNATION})")
 _CLAUSE_SPLIT = "，,；;。：:！？!?、（）()"
 # 收入3614.6亿元、增长0.6%: a clause opening with what changed, without saying what, is about the clause before.
@@ -627,6 +629,8 @@ class FigureQuestion:
             if big == "亿" and self.asks_price:
                 continue  # 收购价是多少: a price is not a total of hundreds of millions (产值超2200亿元)
             fits = _fits(unit, wanted) or (big or "") + unit == wanted  # 1500亿元 answers 多少亿元
+            if wanted is None and "number" in match.re.groupindex and match["number"] == "1" and unit in _ONE_AS_A_UNITS and not big:
+                continue  # GDP目标是多少: not the 1份 of 交出一份高分答卷, where 一份 is "a"
             if fits and wanted == "个" and unit in _PEOPLE and self.counted_phrase and not _PEOPLE_NOUN_RE.fullmatch(self.counted_phrase):
                 fits = False  # 西藏有多少个县: not the 1万人 of 西藏班招生规模突破1万人; 几个贫困户 may be counted in 户
             # An amount in 万 counts people as well as things (户籍人口1.2万); a resident's unit for things can

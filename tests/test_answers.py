@@ -726,6 +726,14 @@ class TestFiguresInLists:
         assert asked.extract("建成周口港中心作业区一期工程，加快沙颍河、淮河等13个港航项目进度。") == (None, False)
         assert asked.extract("周口港全年货物吞吐量达到3500万吨。") == ("3500万吨", True)
 
+    def test_one_as_a_is_no_figure(self) -> None:
+        # 交出一份高分答卷: 一份 is "a"; a question asking for no unit is not answered 1份.
+        asked = FigureQuestion.of("浙江今年GDP目标多少?", [("浙江",), ("今年",), ("gdp", "地区生产总值"), ("目标",)], lambda _w: 1.0)
+        assert asked is not None
+        assert asked.extract("今年要高质量完成地区生产总值、研发投入强度等目标任务，交出1份经得起检验的高分答卷。") == (None, False)
+        times = FigureQuestion.of("今年开展了几次演练?", [("今年",), ("开展",), ("演练",)], lambda _w: 1.0)
+        assert times is not None and times.extract("今年开展消防演练1次。") == ("1次", True)
+
     def test_a_years_figure_is_the_whole_years(self) -> None:
         # 去年经济增长了多少: the year's growth, not a quarter's, whichever comes first.
         passage = "实现三季度增长4.6%、追平全国，四季度增长5.6%、高于全国0.2个百分点，全年增长4.8%、总量达5.3万亿元。"
