@@ -60,6 +60,7 @@ FIGURE_BOOST = 1.5
 NO_FIGURE = "报告里没有找到这个数字。"
 NO_TIME = "报告里没有找到这个时间。"  # 几点下班
 NO_FIGURE_IN_PASSAGE = "报告里没有直接写出这个数字，下面是最相关的段落。"
+PLANNED_FIGURE = "这个数字是报告里定的目标，不是已经完成的数。"
 # The best few after the coverage re-rank are re-ranked again by how long a stretch of the question they
 # repeat word for word (大莱龙铁路位于哪里 → 大莱龙铁路位于…): × e^(SHARED_RUN_GAIN · run), run capped.
 SHARED_RUN_DEPTH = 10
@@ -97,7 +98,7 @@ _PEOPLE_END_RE = re.compile(
 # 增长了, 减少了, 去年…: done; 为了, 除了, 了解 are other words.
 _DONE_RE = re.compile(rf"(?<![为除])[{HAN}]了(?!解)|去年|上年|上一年|过去")
 _PLANNED_RE = re.compile(r"目标|预期|计划|力争|将要|明年|今后")
-_TARGET_RE = re.compile(r"(?<![过成现于年])预期目标|目标[是为：:]|力争")
+_TARGET_RE = re.compile(r"(?<![过成现于年到])预期目标|目标[是为：:]|力争")
 # Words a question uses for what a report plans (下一步准备怎么防范自然灾害): any passage of the part of a
 # report looking ahead holds them, whether or not it says them.
 _PLANNING_WORDS = "计划|打算|准备|安排|部署|下一步|接下来|今后|未来|将要"
@@ -738,4 +739,7 @@ class Engine:
         elif figure is None and asked is not None and asked.wanted not in (CODE, DATE):
             # 白酒出口了多少: the passage is about it but states no such figure; say so, not as if it did.
             notices = [*notices, NO_FIGURE_IN_PASSAGE]
+        elif figure is not None and asked is not None and asked.wanted not in (CODE, DATE, CLOCK) and not asks_plans and self._target_flags(np.array([best]))[0]:
+            # 吉林粮食产量有多少 → 880亿斤以上 from the year's targets: say it is a target, not a result.
+            notices = [*notices, PLANNED_FIGURE]
         return Answer(question, True, figure, hits, notices, highlights=highlights, more=len(order) > wanted)

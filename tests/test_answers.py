@@ -8,7 +8,8 @@ import pytest
 
 from index import MAX_PASSAGE_CHARS, MAX_QUESTION_CHARS, Engine, Tokenizer
 from index.answer import FigureQuestion
-from index.engine import report_subject
+from index.engine import PLANNED_FIGURE, report_subject
+from bot.render import render_text
 
 from .helpers import engine_fixture, engine_over
 
@@ -814,6 +815,23 @@ class TestResultsAndTargets:
     def test_what_was_done_is_not_answered_by_a_target(self, targets_engine: Engine, question: str, figure: str) -> None:
         answer = targets_engine.ask(question)
         assert answer.answer == figure and "2024年" in answer.passages[0].text
+        assert PLANNED_FIGURE not in answer.notices
+
+    def test_a_target_given_for_a_question_not_asking_for_one_is_called_a_target(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
+        # Only the targets state the harvest: the figure is given, and the resident told it is a target.
+        report = (
+            "某区2025年政府工作报告\n一、过去一年工作回顾\n粮食生产再获丰收，城乡居民收入稳步提高。\n"
+            "经济增长达到预期目标。城镇新增就业32.5万人，零就业家庭动态清零。\n"
+            "二、今年目标任务\n今年全区经济社会发展的主要预期目标是：地区生产总值增长5%左右；粮食产量282亿斤左右。\n"
+        )
+        engine = engine_over(tmp_path, {"r.txt": report}, tokenizer)
+        answer = engine.ask("粮食产量是多少？")
+        assert answer.answer == "282亿斤左右" and PLANNED_FIGURE in answer.notices
+        assert PLANNED_FIGURE in render_text(answer)
+        asked = engine.ask("粮食产量的目标是多少？")  # asked for the target: nothing to warn of
+        assert asked.answer == "282亿斤左右" and PLANNED_FIGURE not in asked.notices
+        done = engine.ask("城镇新增就业多少人？")  # a result, in a paragraph saying the target was met (达到预期目标)
+        assert done.answer == "32.5万人" and PLANNED_FIGURE not in done.notices
 
     @pytest.mark.parametrize(
         ("question", "figure"),
