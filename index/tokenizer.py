@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import logging
 import re
@@ -291,7 +292,7 @@ class Tokenizer:
 
     def _joins(self, cut: list[str], runs: list[list[str]]) -> dict[str, tuple[str, ...]]:
         # 产了, 挂过: a one-character word with an aspect particle is a verb, whatever jieba's dictionary tags it.
-        acted = {word for word, after in zip(cut, cut[1:]) if after in _ASPECT}
+        acted = {word for word, after in itertools.pairwise(cut) if after in _ASPECT}
         acted.update(m.group(1) for m in map(_PARTICLE_RE.match, cut) if m)
         joins: dict[str, list[str]] = {}
         for run in runs:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.render import render_text
 from index import MAX_PASSAGE_CHARS, MAX_QUESTION_CHARS, Engine, Tokenizer
 from index.answer import FigureQuestion
 from index.engine import PLANNED_FIGURE, report_subject
-from bot.render import render_text
 
 from .helpers import engine_fixture, engine_over
 
