@@ -491,6 +491,11 @@ HELD_OUT_SETS = [
         "2015 (`bench/reports_heldout18.jsonl`: 32 answerable, 4 unanswerable; first run 31/36: hit@1 28/32, figures",
         "11/14, refusals 4/4):",
     ]),
+    (("reports_heldout19",), [
+        "A nineteenth set on the national reports of 2012 and 2018 and, in traditional script or as yes-or-no questions,",
+        "on the 2025 reports (`bench/reports_heldout19.jsonl`: 17 answerable, 3 unanswerable; first run 15/20: hit@1",
+        "14/17, figures 8/11, refusals 1/3):",
+    ]),
 ]
 
 
