@@ -1000,6 +1000,7 @@ class TestTheUnitAsked:
             ("地铁总里程有多少公里？", "900公里"),  # 地铁 for the report's 轨道交通
             ("CPI涨了多少？", "2.5%"),  # CPI: what the report calls 居民消费价格
             ("去年建了多少套保障房？", "5.7万套"),  # 保障房: what the report calls 保障性住房
+            ("新农保有多少人参保？", "3.58亿人"),  # 新农保: 新型农村社会养老保险
         ],
     )
     def test_how_residents_name_what_reports_measure(self, tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str) -> None:
@@ -1011,6 +1012,7 @@ class TestTheUnitAsked:
             "全力保障国家战略科技力量建设。新增全国重点实验室15家、总数达23家。\n"
             "建成2号线西延伸等轨道交通线，全市线路总长近900公里。加强生活必需品保供稳价，居民消费价格上涨2.5%。\n"
             "加力稳住楼市，新增保障性住房5.7万套，完成城中村改造416个。\n"
+            "2343个县开展新型农村社会养老保险试点，3.58亿人参保，覆盖面扩大到60%以上。\n"
         )
         assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask(question).answer == figure
 
