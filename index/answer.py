@@ -73,6 +73,7 @@ _TOTAL_LEAD_RE = re.compile(f"{_TOTAL_WORDS}|总规模")
 _YEAR_Q_RE = re.compile(r"去年|今年|明年|上年|全年|(?:19|20)\d{2}\s*年(?!代)")
 _PART_OF_YEAR_RE = re.compile(r"季度|半年|\d{1,2}\s*月")
 _WHOLE_YEAR_RE = re.compile(r"全年|年度")
+_TARGET_Q_RE = re.compile(r"目标|预期")
 _PRICE_Q_RE = re.compile(rf"价(?:格|钱)?\s*(?:{_LINKS})*\s*(?:多少|几)")
 _IMPLIED_RE = re.compile(
     rf"({'|'.join(e for e, _u in _IMPLIED_UNITS)})\s*(?:{_LINKS}|{_TOTALS})*\s*(?:多少|百分之几|几成|多大|多长|多高|多深|多宽|多重|多远)"
@@ -474,6 +475,7 @@ class FigureQuestion:
     asks_price: bool = False  # 收购价是多少, 房价多少: the price of one thing
     asks_output: bool = False  # 产量是多少, 吞吐量是多少: an amount produced or moved, in any unit but a count
     asks_year: bool = False  # 去年增长了多少, 2024年粮食产量: a year's figure, not a quarter's
+    asks_target: bool = False  # GDP目标是多少: reports set most targets as growths
 
     @classmethod
     def of(
@@ -520,6 +522,7 @@ class FigureQuestion:
             asks_price=_PRICE_Q_RE.search(normalized_question) is not None,
             asks_output=_OWNED_MEASURE_RE.search(normalized_question) is not None,
             asks_year=_YEAR_Q_RE.search(normalized_question) is not None and _PART_OF_YEAR_RE.search(normalized_question) is None,
+            asks_target=_TARGET_Q_RE.search(normalized_question) is not None,
             asked=normalized_question,
         )
 
@@ -619,8 +622,8 @@ class FigureQuestion:
                 continue  # 2020年, 2008年6月 are dates, not counts
             if _compact(figure) in self.stated:
                 continue  # 至道三年划分了多少路: the question's own 3年 is not what it asks
-            if (wanted == "%" or (wanted is None and not self.asks_change)) and self._is_change(passage, match.start()):
-                continue  # 贷款利率是多少: 年均增长24% is a growth, not the rate
+            if (wanted == "%" or (wanted is None and not self.asks_change and not self.asks_target)) and self._is_change(passage, match.start()):
+                continue  # 贷款利率是多少: 年均增长24% is a growth, not the rate (GDP目标是多少 is one: 增长5%左右)
             if self._is_start(passage, match):
                 continue  # 国民收入是多少: not the 3010亿元 of 由3010亿元增加到7790亿元
             if self._of_another_year(passage, match):

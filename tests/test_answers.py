@@ -727,6 +727,13 @@ class TestFiguresInLists:
         assert asked.extract("建成周口港中心作业区一期工程，加快沙颍河、淮河等13个港航项目进度。") == (None, False)
         assert asked.extract("周口港全年货物吞吐量达到3500万吨。") == ("3500万吨", True)
 
+    def test_a_target_asked_for_may_be_a_growth(self) -> None:
+        # Reports set GDP targets as growths: 增长5%左右 answers GDP目标是多少, not the 失业率 of the same list.
+        passage = "今年经济社会发展的主要预期目标是:地区生产总值增长5%左右;规模以上工业增加值增长6%左右;城镇调查失业率5.5%左右。"
+        words = [("广东",), ("今年",), ("gdp", "地区生产总值"), ("目标",)]
+        asked = FigureQuestion.of("广东今年GDP目标是多少?", words, lambda _w: 1.0)
+        assert asked is not None and asked.extract(passage) == ("5%左右", True)
+
     def test_one_as_a_is_no_figure(self) -> None:
         # 交出一份高分答卷: 一份 is "a"; a question asking for no unit is not answered 1份.
         asked = FigureQuestion.of("浙江今年GDP目标多少?", [("浙江",), ("今年",), ("gdp", "地区生产总值"), ("目标",)], lambda _w: 1.0)
