@@ -180,7 +180,9 @@ _ORDINAL_Q_RE = re.compile(r"第(?:几|多少)")
 # 任何一个超级大国, 每一个村, 某一项: one of a kind, not a count.
 _ANY_ONE_RE = re.compile(r"(?:任何|任|每|某|哪|同)\s*$")
 # Measure words 一 goes with as "a" (一个, 一份, 一批): one of them answers only a question asking for its unit.
-_ONE_AS_A_UNITS = frozenset("个 份 批 项 件 种 位 名 条 张 次 回 场 起 家 处 座 所 套 支 只 部 篇".split())
+_ONE_AS_A_UNITS = frozenset("个 份 批 项 件 种 位 名 条 张 次 回 场 起 家 处 座 所 套 支 只 部 篇 轮".split())
+# 高于全国0.7个百分点: a difference of shares, always a change.
+_POINTS = frozenset(("个百分点", "百分点"))
 _ORDINAL_RE = re.compile(rf"第\s*([{NUMERALS}]+|\d+)\s*({_UNIT_ALTERNATION})")
 _CLAUSE_SPLIT = "，,；;。：:！？!?、（）()"
 # 收入3614.6亿元、增长0.6%: a clause opening with what changed, without saying what, is about the clause before.
@@ -622,7 +624,9 @@ class FigureQuestion:
                 continue  # 2020年, 2008年6月 are dates, not counts
             if _compact(figure) in self.stated:
                 continue  # 至道三年划分了多少路: the question's own 3年 is not what it asks
-            if (wanted == "%" or (wanted is None and not self.asks_change and not self.asks_target)) and self._is_change(passage, match.start()):
+            if (wanted == "%" or (wanted is None and not self.asks_change and not self.asks_target)) and (
+                unit in _POINTS or self._is_change(passage, match.start())
+            ):
                 continue  # 贷款利率是多少: 年均增长24% is a growth, not the rate (GDP目标是多少 is one: 增长5%左右)
             if self._is_start(passage, match):
                 continue  # 国民收入是多少: not the 3010亿元 of 由3010亿元增加到7790亿元

@@ -734,11 +734,21 @@ class TestFiguresInLists:
         asked = FigureQuestion.of("广东今年GDP目标是多少?", words, lambda _w: 1.0)
         assert asked is not None and asked.extract(passage) == ("5%左右", True)
 
+    def test_a_difference_in_points_is_a_change(self) -> None:
+        # 高于全国0.7个百分点 compares growths; GDP是多少 asks the economy's size (经济总量).
+        passage = "全省地区生产总值增长5.7%,高于全国0.7个百分点,经济总量达到64697亿元,保持全国第5位。"
+        words = [("四川",), ("去年",), ("gdp", "地区生产总值", "经济总量")]
+        asked = FigureQuestion.of("四川去年GDP是多少?", words, lambda _w: 1.0)
+        assert asked is not None and asked.extract(passage) == ("64697亿元", True)
+
     def test_one_as_a_is_no_figure(self) -> None:
         # 交出一份高分答卷: 一份 is "a"; a question asking for no unit is not answered 1份.
         asked = FigureQuestion.of("浙江今年GDP目标多少?", [("浙江",), ("今年",), ("gdp", "地区生产总值"), ("目标",)], lambda _w: 1.0)
         assert asked is not None
         assert asked.extract("今年要高质量完成地区生产总值、研发投入强度等目标任务，交出1份经得起检验的高分答卷。") == (None, False)
+        words = [("甘肃",), ("今年",), ("建",), ("高标准",), ("农田",)]
+        fields = FigureQuestion.of("甘肃今年要建多少高标准农田?", words, lambda _w: 1.0)
+        assert fields is not None and fields.extract("实施新1轮粮食产能提升行动,稳步推进高标准农田建设。") == (None, False)
         times = FigureQuestion.of("今年开展了几次演练?", [("今年",), ("开展",), ("演练",)], lambda _w: 1.0)
         assert times is not None and times.extract("今年开展消防演练1次。") == ("1次", True)
 
