@@ -197,6 +197,7 @@ _OWNED_MEASURES = ("产量", "销量", "产值", "吞吐量", "发电量", "出�
 # the 3年 of 单产连续3年居…第1位).
 _NOT_OUTPUTS = frozenset("个 项 次 批 件 处 场 起 年 月 天 日 周 小时 岁 位 名".split())
 _OWNED_MEASURE_RE = re.compile(rf"({'|'.join(_OWNED_MEASURES)})\s*(?:{_LINKS}|{_TOTALS})*\s*多少")
+_IMPLIED_UNIT = dict(_IMPLIED_UNITS)
 _LEADING_MEASURES = "|".join([*(e for e, _u in _IMPLIED_UNITS if len(e) >= 2), *_OWNED_MEASURES])
 _LEADING_MEASURE_RE = re.compile(rf"({_LEADING_MEASURES})\s*(?:是|为|有|达到|达|约|共|总计|合计|超过|突破|：|:)*\s*$")
 # 国民收入由3010亿元增加到7790亿元: the figure after 由 or 从 is where the change started, not the value now…
@@ -575,6 +576,18 @@ class FigureQuestion:
         other = passage[max(left, start - 2) : start]  # 参保 of 参保人数, 天然气 of 天然气产量: whose measure the passage states
         return len(other) == 2 and all(HAN_RE.fullmatch(ch) and ch not in _NOT_OWNERS for ch in other)
 
+    def _measures_another(self, passage: str, left: int, match: re.Match[str]) -> bool:
+        """Whether the figure's clause says what it measures (粮食产量280.76亿斤) and shares no word with the question
+        before the figure: it is an item of a list the question's words only lead into."""
+        lead = passage[left : match.start()]
+        found = _LEADING_MEASURE_RE.search(lead)
+        implied = _IMPLIED_UNIT.get(found.group(1)) if found else None
+        if found is None or (self.wanted is not None and implied is not None and _fits(implied, self.wanted)):
+            return False  # 有多少人: 人口达2,790,060 is the number of people asked for
+        if any(found.group(1) in form for forms in self.words for form in forms):
+            return False  # 人口数为多少: 人口 is what is asked
+        return not any(form in lead for forms in self.words for form in forms if _is_evidence(forms[0]))
+
     def _of_another_year(self, passage: str, match: re.Match[str]) -> bool:
         """Whether the figure's sentence names years before it, all of them later than the question's: a
         target for a later year (1993年钢产量 against １９９７年钢产量达到９４００万吨). An earlier year is not
@@ -658,6 +671,8 @@ class FigureQuestion:
                 continue  # 西藏有多少个县: not the 5个 of “五个针对”, which counts 针对
             if left > 0 and passage[left : match.start()].lstrip().startswith(_SUBJECTLESS):
                 left = _clause(passage, left - 1, left - 1)[0]
+            if self._measures_another(passage, left, match):
+                continue  # 广西去年外贸进出口多少: not the 280.76亿斤 of 粮食产量280.76亿斤, later in the list
             if self._of_another(passage, left, right, match):
                 return None, False  # 高考人数是多少: a passage on 参保人数 (1500万人) and not 高考 gives no such figure
             respective = _respectively(passage, match.start())

@@ -734,6 +734,14 @@ class TestFiguresInLists:
         asked = FigureQuestion.of("广东今年GDP目标是多少?", words, lambda _w: 1.0)
         assert asked is not None and asked.extract(passage) == ("5%左右", True)
 
+    def test_an_item_of_a_list_that_says_what_it_measures_is_that(self) -> None:
+        # 外贸进出口 leads the list, but 粮食产量280.76亿斤 says it is the harvest; the trade figure is a growth.
+        passage = "初步预计,全区地区生产总值增长4.2%左右,外贸进出口总额增长9.4%,一般公共预算收入增长3%,粮食产量280.76亿斤。"
+        asked = FigureQuestion.of("广西去年外贸进出口多少?", [("广西",), ("去年",), ("外贸",), ("进出口",)], lambda _w: 1.0)
+        assert asked is not None and asked.extract(passage) == (None, False)
+        people = FigureQuestion.of("靖西市境内的人口数为多少?", [("靖西",), ("市",), ("境内",), ("人口数",)], lambda _w: 1.0)
+        assert people is not None and people.extract("2012年时靖西市境内人口为62万。") == ("62万", True)
+
     def test_a_difference_in_points_is_a_change(self) -> None:
         # 高于全国0.7个百分点 compares growths; GDP是多少 asks the economy's size (经济总量).
         passage = "全省地区生产总值增长5.7%,高于全国0.7个百分点,经济总量达到64697亿元,保持全国第5位。"
