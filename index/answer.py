@@ -551,7 +551,9 @@ class FigureQuestion:
         figures += [(m, "元", m.group(0)) for m in _MONEY_SIGN_RE.finditer(passage)]
         if self.wanted in ("%", "变化"):
             figures += [(m, "成", m.group(0)) for m in _TENTHS_RE.finditer(passage)]
-        figures += [(m, "", m.group(0)) for m in _AMOUNT_RE.finditer(passage)]
+        # An amount inside a figure already read (10万 of 10万余场次) is that figure, not one without a unit.
+        spans = [(m.start(), m.end()) for m, _unit, _text in figures]
+        figures += [(m, "", m.group(0)) for m in _AMOUNT_RE.finditer(passage) if not any(a <= m.start() < b for a, b in spans)]
         return figures
 
     def _is_change(self, passage: str, start: int) -> bool:

@@ -742,6 +742,13 @@ class TestFiguresInLists:
         people = FigureQuestion.of("靖西市境内的人口数为多少?", [("靖西",), ("市",), ("境内",), ("人口数",)], lambda _w: 1.0)
         assert people is not None and people.extract("2012年时靖西市境内人口为62万。") == ("62万", True)
 
+    def test_an_amount_inside_a_figure_is_that_figure(self) -> None:
+        # 10万余场次 counts events (场次): its 10万 is no count of visitors (人次).
+        asked = FigureQuestion.of("西藏去年游客多少人次?", [("西藏",), ("去年",), ("游客",)], lambda _w: 1.0)
+        assert asked is not None
+        assert asked.extract("开展各类文化惠民活动10万余场次,吸引游客参与。") == (None, False)
+        assert asked.extract("全年接待游客6500万人次,旅游收入增长。") == ("6500万人次", True)
+
     def test_a_difference_in_points_is_a_change(self) -> None:
         # 高于全国0.7个百分点 compares growths; GDP是多少 asks the economy's size (经济总量).
         passage = "全省地区生产总值增长5.7%,高于全国0.7个百分点,经济总量达到64697亿元,保持全国第5位。"
