@@ -637,6 +637,13 @@ LISTS_REPORT = (
 lists_engine = engine_fixture("lists_engine", {"r.txt": LISTS_REPORT})
 
 
+def extract(question: str, words: list[tuple[str, ...]], passage: str) -> tuple[str | None, bool]:
+    """The figure a how-many question takes from a (normalised) passage, each word weighing the same."""
+    asked = FigureQuestion.of(question, words, lambda _w: 1.0)
+    assert asked is not None, question
+    return asked.extract(passage)
+
+
 class TestFiguresInLists:
     @pytest.mark.parametrize(
         ("question", "figure"),
@@ -715,10 +722,9 @@ class TestFiguresInLists:
 
     def test_the_output_of_something_else_in_another_sentence_is_not_the_answer(self) -> None:
         # The passage names 煤炭 in the sentence before; the figure is 天然气产量's, which exceeds (超过) it.
-        asked = FigureQuestion.of("山西煤炭产量是多少?", [("山西",), ("煤炭",), ("产量",)], lambda _w: 1.0)
-        assert asked is not None
-        assert asked.extract("煤炭先进产能占比达到83%。非常规天然气产量超过165亿立方米,增长12.7%。") == (None, False)
-        assert asked.extract("煤炭先进产能占比达到83%。全省煤炭产量超过13亿吨。") == ("13亿吨", True)
+        words = [("山西",), ("煤炭",), ("产量",)]
+        assert extract("山西煤炭产量是多少?", words, "煤炭先进产能占比达到83%。非常规天然气产量超过165亿立方米,增长12.7%。") == (None, False)
+        assert extract("山西煤炭产量是多少?", words, "煤炭先进产能占比达到83%。全省煤炭产量超过13亿吨。") == ("13亿吨", True)
 
     def test_an_output_is_not_a_count_of_projects(self) -> None:
         # 吞吐量是多少 asks how much a port moved: 13个港航项目 counts projects.
@@ -731,73 +737,60 @@ class TestFiguresInLists:
         # Reports set GDP targets as growths: 增长5%左右 answers GDP目标是多少, not the 失业率 of the same list.
         passage = "今年经济社会发展的主要预期目标是:地区生产总值增长5%左右;规模以上工业增加值增长6%左右;城镇调查失业率5.5%左右。"
         words = [("广东",), ("今年",), ("gdp", "地区生产总值"), ("目标",)]
-        asked = FigureQuestion.of("广东今年GDP目标是多少?", words, lambda _w: 1.0)
-        assert asked is not None and asked.extract(passage) == ("5%左右", True)
+        assert extract("广东今年GDP目标是多少?", words, passage) == ("5%左右", True)
 
     def test_an_item_of_a_list_that_says_what_it_measures_is_that(self) -> None:
         # 外贸进出口 leads the list, but 粮食产量280.76亿斤 says it is the harvest; the trade figure is a growth.
         passage = "初步预计,全区地区生产总值增长4.2%左右,外贸进出口总额增长9.4%,一般公共预算收入增长3%,粮食产量280.76亿斤。"
-        asked = FigureQuestion.of("广西去年外贸进出口多少?", [("广西",), ("去年",), ("外贸",), ("进出口",)], lambda _w: 1.0)
-        assert asked is not None and asked.extract(passage) == (None, False)
-        people = FigureQuestion.of("靖西市境内的人口数为多少?", [("靖西",), ("市",), ("境内",), ("人口数",)], lambda _w: 1.0)
-        assert people is not None and people.extract("2012年时靖西市境内人口为62万。") == ("62万", True)
+        assert extract("广西去年外贸进出口多少?", [("广西",), ("去年",), ("外贸",), ("进出口",)], passage) == (None, False)
+        people = [("靖西",), ("市",), ("境内",), ("人口数",)]
+        assert extract("靖西市境内的人口数为多少?", people, "2012年时靖西市境内人口为62万。") == ("62万", True)
 
     def test_an_amount_inside_a_figure_is_that_figure(self) -> None:
         # 10万余场次 counts events (场次): its 10万 is no count of visitors (人次).
-        asked = FigureQuestion.of("西藏去年游客多少人次?", [("西藏",), ("去年",), ("游客",)], lambda _w: 1.0)
-        assert asked is not None
-        assert asked.extract("开展各类文化惠民活动10万余场次,吸引游客参与。") == (None, False)
-        assert asked.extract("全年接待游客6500万人次,旅游收入增长。") == ("6500万人次", True)
+        words = [("西藏",), ("去年",), ("游客",)]
+        assert extract("西藏去年游客多少人次?", words, "开展各类文化惠民活动10万余场次,吸引游客参与。") == (None, False)
+        assert extract("西藏去年游客多少人次?", words, "全年接待游客6500万人次,旅游收入增长。") == ("6500万人次", True)
 
     def test_a_difference_in_points_is_a_change(self) -> None:
         # 高于全国0.7个百分点 compares growths; GDP是多少 asks the economy's size (经济总量).
         passage = "全省地区生产总值增长5.7%,高于全国0.7个百分点,经济总量达到64697亿元,保持全国第5位。"
         words = [("四川",), ("去年",), ("gdp", "地区生产总值", "经济总量")]
-        asked = FigureQuestion.of("四川去年GDP是多少?", words, lambda _w: 1.0)
-        assert asked is not None and asked.extract(passage) == ("64697亿元", True)
+        assert extract("四川去年GDP是多少?", words, passage) == ("64697亿元", True)
 
     def test_one_as_a_is_no_figure(self) -> None:
-        # 交出一份高分答卷: 一份 is "a"; a question asking for no unit is not answered 1份.
-        asked = FigureQuestion.of("浙江今年GDP目标多少?", [("浙江",), ("今年",), ("gdp", "地区生产总值"), ("目标",)], lambda _w: 1.0)
-        assert asked is not None
-        assert asked.extract("今年要高质量完成地区生产总值、研发投入强度等目标任务，交出1份经得起检验的高分答卷。") == (None, False)
-        words = [("甘肃",), ("今年",), ("建",), ("高标准",), ("农田",)]
-        fields = FigureQuestion.of("甘肃今年要建多少高标准农田?", words, lambda _w: 1.0)
-        assert fields is not None and fields.extract("实施新1轮粮食产能提升行动,稳步推进高标准农田建设。") == (None, False)
-        times = FigureQuestion.of("今年开展了几次演练?", [("今年",), ("开展",), ("演练",)], lambda _w: 1.0)
-        assert times is not None and times.extract("今年开展消防演练1次。") == ("1次", True)
+        # 交出一份高分答卷: 一份 is "a"; a question asking for no unit is not answered 1份 (nor 新一轮 1轮).
+        gdp = [("浙江",), ("今年",), ("gdp", "地区生产总值"), ("目标",)]
+        passage = "今年要高质量完成地区生产总值、研发投入强度等目标任务，交出1份经得起检验的高分答卷。"
+        assert extract("浙江今年GDP目标多少?", gdp, passage) == (None, False)
+        fields = [("甘肃",), ("今年",), ("建",), ("高标准",), ("农田",)]
+        assert extract("甘肃今年要建多少高标准农田?", fields, "实施新1轮粮食产能提升行动,稳步推进高标准农田建设。") == (None, False)
+        assert extract("今年开展了几次演练?", [("今年",), ("开展",), ("演练",)], "今年开展消防演练1次。") == ("1次", True)
 
     def test_a_years_figure_is_the_whole_years(self) -> None:
         # 去年经济增长了多少: the year's growth, not a quarter's, whichever comes first.
         passage = "实现三季度增长4.6%、追平全国，四季度增长5.6%、高于全国0.2个百分点，全年增长4.8%、总量达5.3万亿元。"
-        asked = FigureQuestion.of("湖南去年经济增长了多少?", [("湖南",), ("去年",), ("经济",), ("增长",)], lambda _w: 1.0)
-        assert asked is not None and asked.extract(passage) == ("4.8%", True)
-        quarter = FigureQuestion.of("湖南三季度经济增长了多少?", [("湖南",), ("三季度",), ("经济",), ("增长",)], lambda _w: 1.0)
-        assert quarter is not None and quarter.extract(passage) == ("4.6%", True)
+        assert extract("湖南去年经济增长了多少?", [("湖南",), ("去年",), ("经济",), ("增长",)], passage) == ("4.8%", True)
+        assert extract("湖南三季度经济增长了多少?", [("湖南",), ("三季度",), ("经济",), ("增长",)], passage) == ("4.6%", True)
 
     def test_a_figure_in_another_measure_word_counts_what_it_counts(self) -> None:
         # 多少个站: 352条 counts bus lines (条); 12座 counts stations only where 站 stands beside it.
-        asked = FigureQuestion.of("北京地铁17号线有多少个站?", [("北京地铁",), ("17",), ("号线",), ("站",)], lambda _w: 1.0)
-        assert asked is not None
+        words = [("北京地铁",), ("17",), ("号线",), ("站",)]
         passage = "开通3号线一期、12号线、昌平线南延一期等3条轨道新线;优化143条公交线路,推出通学、通医、通游专线352条。"
-        assert asked.extract(passage) == (None, False)
-        assert asked.extract("17号线全线贯通,沿线新建车站12座。") == ("12座", True)
+        assert extract("北京地铁17号线有多少个站?", words, passage) == (None, False)
+        assert extract("北京地铁17号线有多少个站?", words, "17号线全线贯通,沿线新建车站12座。") == ("12座", True)
 
     def test_people_answer_how_many_only_when_people_are_counted(self) -> None:
         # 多少个县 counts counties: 1万人 counts pupils; 几个贫困户 may well be counted in 户.
-        counties = FigureQuestion.of("西藏有多少个县?", [("西藏",), ("县",)], lambda _w: 1.0)
-        assert counties is not None
-        assert counties.extract("西藏班招生规模突破1万人,青藏高原地质资源工程团队荣获称号。") == (None, False)
-        households = FigureQuestion.of("村里有几个贫困户?", [("村里",), ("贫困户",)], lambda _w: 1.0)
-        assert households is not None
-        assert households.extract("全村建档立卡贫困户12户,已全部脱贫。") == ("12户", True)
+        passage = "西藏班招生规模突破1万人,青藏高原地质资源工程团队荣获称号。"
+        assert extract("西藏有多少个县?", [("西藏",), ("县",)], passage) == (None, False)
+        assert extract("村里有几个贫困户?", [("村里",), ("贫困户",)], "全村建档立卡贫困户12户,已全部脱贫。") == ("12户", True)
 
     def test_an_output_is_not_a_span_of_time_or_a_rank(self) -> None:
         # 粮食产量有多少: the harvest, not the 3年 of 单产连续3年 or the 1位 of 第1位.
-        asked = FigureQuestion.of("吉林粮食产量有多少?", [("吉林",), ("粮食产量",)], lambda _w: 1.0)
-        assert asked is not None
         passage = "粮食生产再创新高。播种面积达到8780.7万亩，单产连续3年居粮食主产省第1位，总产量达到853.2亿斤。"
-        assert asked.extract(passage) == ("853.2亿斤", True)
+        assert extract("吉林粮食产量有多少?", [("吉林",), ("粮食产量",)], passage) == ("853.2亿斤", True)
+
 
     def test_a_price_is_not_a_total(self) -> None:
         # 收购价是多少 asks what one unit costs: 产值超2200亿元 is the output of the whole industry.
