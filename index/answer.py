@@ -66,11 +66,12 @@ _IMPLIED_UNITS = (
 _LINKS = "是|为|有|达到|达|约|大约|大概"
 _TOTALS = "合计|共计|总计|累计|一共|总共|共"
 # 一共有多少家, 累计多少: a total is asked, which a report states after 总数, 累计 … (新增15家、总数达23家).
-_TOTAL_WORDS = "合计|共计|总计|累计|一共|总共|总数|总量|共有"
+_TOTAL_WORDS = f"{_TOTALS.removesuffix('|共')}|总数|总量|共有"
 _TOTAL_Q_RE = re.compile(_TOTAL_WORDS)
 _TOTAL_LEAD_RE = re.compile(f"{_TOTAL_WORDS}|总规模")
-# A question about a year (去年, 今年, 2024年, 全年) and not a part of one is answered by the whole year's figure.
-_YEAR_Q_RE = re.compile(r"去年|今年|明年|上年|全年|(?:19|20)\d{2}\s*年(?!代)")
+# A question about a year (去年, 今年, 全年, or one naming it: 2024年) and not a part of one is answered by the
+# whole year's figure.
+_RELATIVE_YEAR_Q_RE = re.compile(r"去年|今年|明年|上年|全年")
 _PART_OF_YEAR_RE = re.compile(r"季度|半年|\d{1,2}\s*月")
 _WHOLE_YEAR_RE = re.compile(r"全年|年度")
 _TARGET_Q_RE = re.compile(r"目标|预期")
@@ -405,6 +406,12 @@ def _respectively(passage: str, start: int) -> tuple[list[str], int] | None:
     return items, position - first
 
 
+def _leading_measure(passage: str, left: int, start: int) -> re.Match[str] | None:
+    """The measure the figure at ``start`` states right before it, in its clause from ``left`` (参保人数1500万人,
+    粮食产量280.76亿斤), read within MEASURED_CHARS; positions are the passage's."""
+    return _LEADING_MEASURE_RE.search(passage, max(left, start - MEASURED_CHARS), start)
+
+
 def _is_evidence(word: str) -> bool:
     """Whether a question word beside a figure says what the figure is of (not 2020, not 率 of 培训率)."""
     return not word.isdigit() and word not in _RATE_WORDS
@@ -505,6 +512,7 @@ class FigureQuestion:
         before = re.sub(r"[了过着是为有达约共]+$", "", normalized_question[: asking.start()])
         count = _Q_UNIT_RE.match(normalized_question, asking.start())
         after = normalized_question[(count or asking).end() :].lstrip("的")
+        latest_year = max((int(y) for y in _NAMED_YEAR_RE.findall(normalized_question)), default=0)
         return cls(
             words=question_words,
             weight=weight,
@@ -519,12 +527,13 @@ class FigureQuestion:
             measured=_measured(normalized_question, question_words),
             possible=sum(weight(forms[0]) for forms in question_words if _is_evidence(forms[0]) and forms[0] != wanted),
             dates_wanted=wanted == "年" and "多少年" not in normalized_question,
-            latest_year=max((int(y) for y in _NAMED_YEAR_RE.findall(normalized_question)), default=0),
+            latest_year=latest_year,
             asks_change=_ASKS_CHANGE_RE.search(normalized_question) is not None,
             asks_total=_TOTAL_Q_RE.search(normalized_question) is not None,
             asks_price=_PRICE_Q_RE.search(normalized_question) is not None,
             asks_output=_OWNED_MEASURE_RE.search(normalized_question) is not None,
-            asks_year=_YEAR_Q_RE.search(normalized_question) is not None and _PART_OF_YEAR_RE.search(normalized_question) is None,
+            asks_year=(latest_year > 0 or _RELATIVE_YEAR_Q_RE.search(normalized_question) is not None)
+            and _PART_OF_YEAR_RE.search(normalized_question) is None,
             asks_target=_TARGET_Q_RE.search(normalized_question) is not None,
             asked=normalized_question,
         )
@@ -569,11 +578,10 @@ class FigureQuestion:
             return False
         if owner in passage[_sentence_start(passage, left) : _sentence_end(passage, right)]:
             return False
-        lead_start = max(left, match.start() - MEASURED_CHARS)
-        found = _LEADING_MEASURE_RE.search(passage[lead_start : match.start()])
+        found = _leading_measure(passage, left, match.start())
         if found is None or found.group(1) != noun:
             return False
-        start = lead_start + found.start()
+        start = found.start()
         start -= passage[start - 1 : start] in ("总", "全")  # 粮食总产量
         other = passage[max(left, start - 2) : start]  # 参保 of 参保人数, 天然气 of 天然气产量: whose measure the passage states
         return len(other) == 2 and all(HAN_RE.fullmatch(ch) and ch not in _NOT_OWNERS for ch in other)
@@ -581,13 +589,13 @@ class FigureQuestion:
     def _measures_another(self, passage: str, left: int, match: re.Match[str]) -> bool:
         """Whether the figure's clause says what it measures (粮食产量280.76亿斤) and shares no word with the question
         before the figure: it is an item of a list the question's words only lead into."""
-        lead = passage[left : match.start()]
-        found = _LEADING_MEASURE_RE.search(lead)
+        found = _leading_measure(passage, left, match.start())
         implied = _IMPLIED_UNIT.get(found.group(1)) if found else None
         if found is None or (self.wanted is not None and implied is not None and _fits(implied, self.wanted)):
             return False  # 有多少人: 人口达2,790,060 is the number of people asked for
         if any(found.group(1) in form for forms in self.words for form in forms):
             return False  # 人口数为多少: 人口 is what is asked
+        lead = passage[left : match.start()]
         return not any(form in lead for forms in self.words for form in forms if _is_evidence(forms[0]))
 
     def _of_another_year(self, passage: str, match: re.Match[str]) -> bool:

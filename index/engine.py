@@ -77,7 +77,6 @@ TARGET_WEIGHT = 0.5
 UNSAID_TARGET_WEIGHT = 0.7  # …and a how-many question saying neither (粮食产量是多少) is answered by a result first
 # A question asking who (谁) weighs a report's title line this much: a title names no one.
 TITLE_WHO_WEIGHT = 0.5
-_WHO_Q_RE = re.compile(r"谁")
 # Of the best few, a passage where what a 哪些 question asks for closes a list (…、…等标准) counts this much more.
 LIST_GAIN = 1.3
 LIST_KIND_CHARS = 6  # how far after 哪些 its kind is read
@@ -691,7 +690,7 @@ class Engine:
         elif asks_plans:
             # 宁夏要提高哪些养老金 asks what the report plans, not what it looks back on.
             final *= np.where(self._part_of[positive] == BACK, TARGET_WEIGHT, 1.0)
-        if _WHO_Q_RE.search(normalized):
+        if "谁" in normalized:
             # 报告是谁作的: a report's title names no one; the line under it does (省长王正谱作政府工作报告).
             candidates = [self.stored.passages[i] for i in positive]
             titles = [is_title_passage(p, self._report_of[p.doc].title) for p in candidates]

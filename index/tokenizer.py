@@ -38,7 +38,7 @@ _COUNT_WORD_RE = re.compile(rf"^第?(?:几|多少|哪[一几]?)[{HAN}]?$")
 _A_NOT_A_RE = re.compile(rf"^([{HAN}]{{1,2}})[不没]\1$")
 # 发了, 做过: jieba keeps an aspect particle on a one-character verb; the verb is what reports write.
 _ASPECT = frozenset("了过着")
-_PARTICLE_RE = re.compile(rf"^([{HAN}])[了过着]$")
+_PARTICLE_RE = re.compile(rf"^([{HAN}])[{''.join(sorted(_ASPECT))}]$")
 # jieba's HMM guesses a word it does not know from its neighbours and often takes a function
 # character with it: 司马晏是谁 → 晏是, 胡天衡在媒体 → 衡在, 室温下乙二醛 → 下乙二醛. Such a guessed word
 # loses these characters at its ends, so the name inside meets the same name in a report (and 会涨吗 → 涨,
