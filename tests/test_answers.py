@@ -1024,6 +1024,7 @@ class TestTheUnitAsked:
             ("CPI涨了多少？", "2.5%"),  # CPI: what the report calls 居民消费价格
             ("去年建了多少套保障房？", "5.7万套"),  # 保障房: what the report calls 保障性住房
             ("新农保有多少人参保？", "3.58亿人"),  # 新农保: 新型农村社会养老保险
+            ("新结了几对国际友好城市？", "3对"),  # 友好城市: what the report calls 友城
         ],
     )
     def test_how_residents_name_what_reports_measure(self, tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str) -> None:
@@ -1036,6 +1037,7 @@ class TestTheUnitAsked:
             "建成2号线西延伸等轨道交通线，全市线路总长近900公里。加强生活必需品保供稳价，居民消费价格上涨2.5%。\n"
             "加力稳住楼市，新增保障性住房5.7万套，完成城中村改造416个。\n"
             "2343个县开展新型农村社会养老保险试点，3.58亿人参保，覆盖面扩大到60%以上。\n"
+            "向北开放桥头堡方面，新缔结3对国际友城，通辽保税物流中心获批。\n"
         )
         assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask(question).answer == figure
 
