@@ -80,6 +80,9 @@ TITLE_WHO_WEIGHT = 0.5
 # Of the best few, a passage where what a 哪些 question asks for closes a list (…、…等标准) counts this much more.
 LIST_GAIN = 1.3
 LIST_KIND_CHARS = 6  # how far after 哪些 its kind is read
+# Of the best few, for a question asking what something is (银龄教师是啥, 两重指的是什么), a passage opening by
+# defining a term the question names (43.“银龄教师”：为积极应对…, as a report's glossary does) counts this much more.
+DEFINITION_GAIN = 1.5
 
 _LATIN_RE = re.compile(r"[A-Za-z]{2,}")
 _YEAR_Q_RE = re.compile(r"((?:19|20)\d{2})\s*年(?!代)")  # not 1950年代, a decade
@@ -114,6 +117,10 @@ _OWN_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度|总结|情况")
 _NOT_SUBJECTS = ("今年", "去年", "明年", "当前", "目前", "这", "那", "我", "本", "该", "此", "其")
 # A first sentence that defines its subject: the subject, then a bracketed gloss or 是/为/位于.
 _SUBJECT_RE = re.compile(r"\s*([^（(，,。：:；;、\s]{2,15}?)(?:[（(]|是|为|位于)")
+# 银龄教师是啥, 三级百圈是什么意思, 两重指的是什么: a question asking what a term means.
+_DEFINE_Q_RE = re.compile(r"(?:是|指)(?:什么|啥|何)(?:意思|含义)?|(?:什么|啥)意思|含义|指的是")
+# A passage opening by defining a term: 43.“银龄教师”：…, （五）两重：…, 网格化管理是指…
+_DEFINES_RE = re.compile(r"\s*(?:\d{1,3}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*[“「\"]?([^”」\"：:，,。；;\s]{2,20}?)[”」\"]?\s*(?:[：:]|是指|指的是)")
 
 
 def _looked_back_years(normalized: str, asks_plans: bool) -> frozenset[int]:
@@ -626,12 +633,16 @@ class Engine:
         # wording the report uses is met.
         asked = {wording(text) for text in (question, normalized)}
         listed = _listed_kind(normalized, words)
+        defining = _DEFINE_Q_RE.search(normalized) is not None
         for i in range(min(SHARED_RUN_DEPTH, len(order))):
             own = self._own_words(int(order[i]))
             run = max(longest_shared_run(form, own) for form in asked)
             final[i] *= math.exp(SHARED_RUN_GAIN * min(run, SHARED_RUN_CAP))
-            if listed is not None and listed.search(self.stored.passages[int(order[i])].text):
+            text = self.stored.passages[int(order[i])].text
+            if listed is not None and listed.search(text):
                 final[i] *= LIST_GAIN  # 要提高哪些标准: 稳步提高城乡低保、社会救助、抚恤优待等标准
+            if defining and (term := _DEFINES_RE.match(text)) and any(wording(term.group(1)) in form for form in asked):
+                final[i] *= DEFINITION_GAIN  # 银龄教师是啥: 43.“银龄教师”：为积极应对人口老龄化…
         keep = np.lexsort((order, -final))
         return order[keep], coverage[keep], final[keep]
 

@@ -61,6 +61,11 @@ _CALLED = frozenset(("叫", "叫做"))
 _WHAT = frozenset(("什么", "啥"))
 _HAPPENED = frozenset(("出", "发生"))
 _EVENTS = frozenset(("事", "事情", "事儿"))
+# 什么意思, 啥意思, 含义是什么, 指的是什么, 是指啥: asking what a term means. A passage that says it (“两重”：国家重大…)
+# seldom says 意思 or 指.
+_MEANING = frozenset(("意思", "含义"))
+_MEANS = frozenset(("指", "是指"))
+_MEANING_ASKED = frozenset(("啥意思",))
 _LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())
 # Verbs that introduce a list the question asks for (包括哪些方面, 涵盖哪些领域).
 _LISTING = frozenset("包括 包含 涵盖 涉及 分为".split())
@@ -359,6 +364,12 @@ def _without_asking_phrases(cut: list[str]) -> list[str]:
             j = i + 1 + (cut[i + 1] == "了")
             if j + 1 < len(cut) and cut[j] in _WHAT and cut[j + 1] in _EVENTS:
                 asked.update((i, j + 1))
+    for i, word in enumerate(cut):
+        rest = [w for w in cut[i + 1 : i + 4] if w not in ("的", "是")]
+        if word in _MEANING_ASKED or (word in _MEANING and i > 0 and cut[i - 1] in _WHAT):
+            asked.add(i)  # 什么意思, 啥意思
+        elif (word in _MEANING or word in _MEANS) and rest[:1] and rest[0] in _WHAT:
+            asked.add(i)  # 含义是什么, 指的是什么, 是指啥
     return [word for i, word in enumerate(cut) if i not in asked]
 
 

@@ -43,6 +43,7 @@ from .helpers import engine_fixture, engine_over
         ("说说三治融合是什么", "法治德治自治", None),
         ("你好，麻烦问下，消防演练搞了几次？谢谢", "应急救援演练5次", "5次"),  # courtesies ask about nothing
         ("三治融合指的是啥？", "法治德治自治", None),  # 指 names the kind of answer: the report defines it without 指
+        ("无事酒是啥意思？", "整治“无事酒”", None),  # 啥意思 asks what it means; the report never says 意思
         ("疫情期间大喇叭用来干嘛？", "大喇叭", None),  # 干嘛, 为啥, 怎么弄: how residents ask, not what about
         ("疫情期间怎么排查的？", "不漏一户、不落一人", None),  # 排查 for the report's 摸排
         # 去年 of a 2020年度 report, read the year after: its own year, when no report is of 2019
@@ -233,6 +234,20 @@ def test_the_passage_that_repeats_the_questions_wording_comes_first(seed_engine:
     # Both passages hold 行政执法人员; one says what is asked of them (提高行政执法人员业务素质).
     answer = seed_engine.ask("镇里对行政执法人员有什么要求？")
     assert answer.answered and "提高行政执法人员业务素质" in answer.passages[0].text
+
+
+@pytest.mark.parametrize("question", ["银龄教师是啥？", "银龄教师是什么意思", "“银龄教师”指的是什么？"])
+def test_what_a_term_means_is_answered_by_the_glossary_entry_defining_it(tmp_path: Path, tokenizer: Tokenizer, question: str) -> None:
+    # One report counts 银龄教师 among its targets; the other's glossary says what they are.
+    reports = {
+        "a.txt": "某省2025年政府工作报告\n一、重点工作\n实施银龄人才计划。年度目标：引进留用3600名高层次银龄人才，其中：银龄教师1550名、银龄医师1000名。\n",
+        "b.txt": (
+            "另一省2025年政府工作报告\n一、重点工作\n实施“银龄教师”计划。\n名词解释\n"
+            "43.“银龄教师”：为积极应对人口老龄化，挖潜广大退休教师政治优势、专业优势，调动优秀退休教师继续投身教育事业的积极性。\n"
+        ),
+    }
+    answer = engine_over(tmp_path, reports, tokenizer).ask(question)
+    assert answer.answered and answer.passages[0].text.startswith("43.“银龄教师”：")
 
 
 # Two reports with no title line, each opening by saying what it is about.
