@@ -38,6 +38,7 @@ _COUNT_WORD_RE = re.compile(rf"^第?(?:几|多少|哪[一几]?)[{HAN}]?$")
 _A_NOT_A_RE = re.compile(rf"^([{HAN}]{{1,2}})[不没]\1$")
 # 发了, 做过: jieba keeps an aspect particle on a one-character verb; the verb is what reports write.
 _ASPECT = frozenset("了过着")
+_YEAR_HEADS = frozenset("去今明前")  # 去 / 年产了: jieba's cut of 去年产了
 _PARTICLE_RE = re.compile(rf"^([{HAN}])[{''.join(sorted(_ASPECT))}]$")
 # jieba's HMM guesses a word it does not know from its neighbours and often takes a function
 # character with it: 司马晏是谁 → 晏是, 胡天衡在媒体 → 衡在, 室温下乙二醛 → 下乙二醛. Such a guessed word
@@ -151,7 +152,8 @@ class Tokenizer:
         """
         out: list[str] = []
         freq = self._jieba.FREQ
-        for word in self._jieba.cut(normalized):
+        cut = list(self._jieba.cut(normalized))
+        for i, word in enumerate(cut):
             word = word.strip()
             if not word:
                 continue
@@ -189,6 +191,12 @@ class Tokenizer:
                 continue
             if out and out[-1].isdigit() and word in _MEASURE_CHARS:
                 continue  # 2020年, 1500辆: the number says it
+            if len(word) == 2 and word[0] == "年" and cut[i + 1 : i + 2] and cut[i + 1] in _ASPECT:
+                # 1952年产了多少, 去年产了多少: jieba's 年产 ("annual output"), where 产了 is the verb and 年 ends the year.
+                if out and out[-1] in _YEAR_HEADS:
+                    out[-1] += "年"
+                if out and (out[-1].isdigit() or out[-1].endswith("年")):
+                    word = word[1:]
             if out and out[-1].isdigit() and len(word) == 2 and word[0] in _MEASURE_CHARS and word[1:] in self.stopwords:
                 continue  # 1936年时: jieba runs the measure word into the function word after it
             if out and out[-1].isdigit() and len(word) == 2 and word[0] in _MEASURE_CHARS and not freq.get(word):

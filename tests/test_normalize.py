@@ -145,6 +145,14 @@ class TestQuestionWords:
         # jieba tags 产 a noun, but 产了 is "produced": 粮食产了多少 is answered by 粮食总产量, where no 食产 stands.
         assert tokenizer.query("河南去年粮食产了多少？").joins == {}
 
+    @pytest.mark.parametrize(
+        ("question", "words"),
+        [("去年产了多少粮食？", ("去年", "产", "粮食")), ("1952年产了多少吨煤？", ("1952", "产", "煤")), ("2024年产量是多少？", ("2024", "年产量"))],
+    )
+    def test_a_year_keeps_its_nian_when_jieba_reads_an_annual_output(self, tokenizer: Tokenizer, question: str, words: tuple[str, ...]) -> None:
+        # jieba cuts 去年产了 as 去 / 年产 / 了: the year asked about was lost, and 年产 ("annual output") searched for.
+        assert tokenizer.query(question).words == words
+
     @pytest.mark.parametrize("question", ["巴沟站是哪条线路的车站？", "这是哪一年的报告？", "高观镇属于哪个县？"])
     def test_which_words_are_not_searched_for(self, question: str, tokenizer: Tokenizer) -> None:
         assert not any(w.startswith("哪") for w in tokenizer.query(question).words)
