@@ -102,6 +102,8 @@ _CHANGES = frozenset("% ‰ 倍 成 个百分点 百分点".split())
 _ASKS_CHANGE_RE = re.compile(rf"{_CHANGE_VERBS}|涨|降|增|减|升|变化|多了|少了")
 # A change verb right before a share (增长24%, 下降了1.5%): the share is the change, not a level.
 # …and so is each figure of a list after one (分别增长6.8%和8.3%).
+# 煤增加了6400万吨: an amount added or taken away, which does not answer how much there was (1952年产了多少吨煤).
+_ADDED_BEFORE_RE = re.compile(r"(?:(?:增加|减少|增产|减产)了?|(?<![至最较])[多少]了)\s*$")
 _CHANGE_BEFORE_RE = re.compile(rf"(?P<verb>{_CHANGE_VERBS})了?\s*(?:\d+(?:\.\d+)?\s*(?:%|个百分点|百分点|倍)?\s*[、和及与]\s*)*$")
 # 举报电话是多少, 编号是什么: a number or code that names something (12345, 023-6888, l2), not an amount. Not
 # 新增电话多少万户: there 电话 is counted.
@@ -651,6 +653,8 @@ class FigureQuestion:
                 unit in _POINTS or self._is_change(passage, match.start())
             ):
                 continue  # 贷款利率是多少: 年均增长24% is a growth, not the rate (GDP目标是多少 is one: 增长5%左右)
+            if wanted is not None and not self.asks_change and _ADDED_BEFORE_RE.search(passage, max(0, match.start() - 4), match.start()):
+                continue  # 1952年产了多少吨煤: not the 6400万吨 of 煤增加了6400万吨
             if self._is_start(passage, match):
                 continue  # 国民收入是多少: not the 3010亿元 of 由3010亿元增加到7790亿元
             if self._of_another_year(passage, match):

@@ -1021,6 +1021,16 @@ class TestTheUnitAsked:
         assert answer.answer == "23.6万辆"
 
 
+    @pytest.mark.parametrize(("question", "figure"), [("1952年产了多少吨煤？", "6649万吨"), ("1957年比1952年煤增加了多少吨？", "6400万吨")])
+    def test_an_amount_added_answers_how_much_was_added_not_how_much_there_was(
+        self, tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str
+    ) -> None:
+        report = (
+            "1959年政府工作报告\n一、成就\n一九五七年比一九五二年，钢增加了四百万吨，煤增加了六千四百万吨。\n"
+            "拿煤来说，英国早在一八五四年就已经能够生产六千五百七十万吨，同我国一九五二年生产六千六百四十九万吨的水平大体相等。\n"
+        )
+        assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask(question).answer == figure
+
     def test_a_synonym_the_reports_write_as_several_words_is_searched_for_by_them(self, tmp_path: Path, tokenizer: Tokenizer) -> None:
         # GDP's synonym 地区生产总值 is cut 地区 / 生产总值 in reports: searched for whole, it matched no passage of
         # a long report, and only the report's name was left to find one.
