@@ -175,7 +175,8 @@ class TestQuestionWords:
             ("河口湾有什么地形特点？", {"地形", "特点"}),
             ("麦银汉鱼的生活习性有什么特点？", {"习性", "特点"}),
             ("网格公示牌的特点", set()),  # no asking word: a search for the words
-            ("隆柯龙类名字的含义是什么？", {"名字", "含义"}),  # and a name, wherever it stands, is stated, not called one
+            # a name, wherever it stands, is stated, not called one; 含义是什么 only asks (it is no word to find)
+            ("隆柯龙类名字的含义是什么？", {"名字"}),
             # 是哪里人 asks where one is from; 父亲 is whom it is asked of
             ("镇长的父亲是哪里人？", set()),
             # what a figure measures is stated beside it (人口8.57万), unlike 籍贯 beside 江苏吴江人
