@@ -13,6 +13,7 @@ import os
 from urllib.parse import urlparse
 
 from telegram import BotCommand, Update
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -113,7 +114,7 @@ def build_application(settings: Settings, service: QAService, qlog: QuestionLog)
         await health.start()
         try:
             await app.bot.set_my_commands(COMMANDS)
-        except Exception as exc:  # commands are a convenience; never block start-up on them
+        except TelegramError as exc:  # commands are a convenience; never block start-up on them
             log.warning("could not set the command list: %s", exc)
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]

@@ -17,7 +17,7 @@ def main() -> int:
     """Ask the local health endpoint once."""
     port = os.environ.get("GOVQA_HEALTH_PORT") or SETTINGS_DOC["GOVQA_HEALTH_PORT"][0]
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=4) as response:  # noqa: S310 - fixed local URL
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=4) as response:
             return 0 if response.status == 200 else 1
     except (urllib.error.URLError, OSError) as exc:
         print(f"unhealthy: {exc}", file=sys.stderr)

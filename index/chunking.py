@@ -23,9 +23,9 @@ __all__ = [
     "chunk_report",
     "frame_ids",
     "paragraph_ids",
-    "starts_heading",
     "parse_place",
     "parse_year",
+    "starts_heading",
 ]
 
 # Bump when a change here cuts reports differently, or a reader reads them differently (5: Markdown read

@@ -12,6 +12,7 @@ import itertools
 import json
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -218,8 +219,7 @@ async def _standalone(args: Any) -> int:
 
     fake = FakeTelegram(args.token)
     url = await fake.start()
-    with open(args.url_file, "w", encoding="utf-8") as out:
-        out.write(url)
+    await asyncio.to_thread(Path(args.url_file).write_text, url, encoding="utf-8")
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     fake.message(args.question, user=7)
@@ -231,11 +231,10 @@ async def _standalone(args: Any) -> int:
     except AssertionError as exc:
         verdict = "fail"
         print(f"fake Bot API: {exc}", flush=True)
-    with open(args.done_file, "w", encoding="utf-8") as out:
-        out.write(verdict)
+    await asyncio.to_thread(Path(args.done_file).write_text, verdict, encoding="utf-8")
     try:
         await asyncio.wait_for(stop.wait(), timeout=args.timeout)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         pass
     await fake.stop()
     return 0 if verdict == "ok" else 1

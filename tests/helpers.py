@@ -57,11 +57,10 @@ def make_numbered_docx(path: Path, paragraphs: list[tuple[int | None, str]]) -> 
 
 def make_zip_bomb(path: Path, unpacked_mb: int = 150) -> Path:
     """A .docx-named zip whose one member unpacks to ``unpacked_mb`` MB of zeros."""
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("word/document.xml", "w", force_zip64=True) as member:
-            chunk = b"\0" * (1 << 20)
-            for _ in range(unpacked_mb):
-                member.write(chunk)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive, archive.open("word/document.xml", "w", force_zip64=True) as member:
+        chunk = b"\0" * (1 << 20)
+        for _ in range(unpacked_mb):
+            member.write(chunk)
     return path
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-import bot.handlers as handlers
+from bot import handlers
 from index import Tokenizer
 
 from .conftest import DATA
