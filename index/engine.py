@@ -14,7 +14,7 @@ import numpy as np
 
 from .answer import CLOCK, CODE, DATE, FigureQuestion, asks_for_figure, longest_shared_run, wording
 from .chunking import PLACE_UNITS, Passage, ReportMeta, is_title_passage
-from .normalize import HAN, HAN_RE
+from .normalize import HAN, HAN_RE, NUMERALS
 from .scoring import PostingIndex
 from .store import StoredIndex, load_index
 from .tokenizer import QueryTerms, Tokenizer, load_synonyms
@@ -141,7 +141,8 @@ def _listed_kind(normalized: str, words: tuple[str, ...]) -> re.Pattern[str] | N
     if not kinds:
         return None
     kind = "|".join(kinds)
-    return re.compile(rf"等(?:{kind})|、[^。；;！？!?]{{0,12}}(?:{kind})")
+    # …等一批重点项目, …等一系列措施: the list may close with how many there are.
+    return re.compile(rf"等(?:一批|一系列|多项|多个|[\d{NUMERALS}]+[个项类种])?(?:{kind})|、[^。；;！？!?]{{0,12}}(?:{kind})")
 
 
 def report_subject(opening: str) -> str | None:

@@ -230,6 +230,16 @@ def test_which_ones_is_answered_by_a_list_of_them(tmp_path: Path, tokenizer: Tok
     assert answer.answered and "抚恤优待等标准" in answer.passages[0].text
 
 
+def test_which_ones_is_answered_by_a_list_closing_with_how_many_there_are(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    # Both passages hold 新开工 and 重点项目; the second lists them (…等一批重点项目).
+    report = (
+        "1997年政府工作报告\n一、回顾\n新开工重点项目投资增长较快，在新开工的国家重点项目投资总额中，中西部地区占全国的43%以上。\n"
+        "新开工了南疆铁路、山西阳城坑口电厂、甘肃疏勒河农业综合开发等一批重点项目。\n"
+    )
+    answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("新开工了哪些重点项目？")
+    assert answer.answered and "南疆铁路" in answer.passages[0].text
+
+
 def test_the_passage_that_repeats_the_questions_wording_comes_first(seed_engine: Engine) -> None:
     # Both passages hold 行政执法人员; one says what is asked of them (提高行政执法人员业务素质).
     answer = seed_engine.ask("镇里对行政执法人员有什么要求？")
