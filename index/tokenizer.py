@@ -38,6 +38,8 @@ _COUNT_WORD_RE = re.compile(rf"^第?(?:几|多少|哪[一几]?)[{HAN}]?$")
 _A_NOT_A_RE = re.compile(rf"^([{HAN}]{{1,2}})[不没]\1$")
 # 发了, 做过: jieba keeps an aspect particle on a one-character verb; the verb is what reports write.
 _ASPECT = frozenset("了过着")
+# Resultative complements: 到 of 刮到, 完 of 干完.
+_RESULTS = frozenset("到完好成掉住走上下出")
 _YEAR_HEADS = frozenset("去今明前")  # 去 / 年产了: jieba's cut of 去年产了
 _PARTICLE_RE = re.compile(rf"^([{HAN}])[{''.join(sorted(_ASPECT))}]$")
 # jieba's HMM guesses a word it does not know from its neighbours and often takes a function
@@ -280,7 +282,12 @@ class Tokenizer:
     def is_verb(self, word: str) -> bool:
         """Whether jieba's dictionary (or ours, which overrides it: 镇长 is a noun) tags ``word`` a verb."""
         tag = self._tagged.get(word)
-        return tag == "v" if tag else word in self._dictionary_tags[1]
+        if tag:
+            return tag == "v"
+        if len(word) == 2 and word[1] in _RESULTS and not self._jieba.FREQ.get(word):
+            # 刮到, 挂上: jieba guessed a verb and its result as one word it does not know; the verb says what it is.
+            return self._dictionary_tags[0].get(word[0]) == "v"
+        return word in self._dictionary_tags[1]
 
     def tokens(self, text: str) -> list[str]:
         """All terms of a report passage (or any text), in order, repeats kept."""

@@ -65,6 +65,11 @@ class TestQuestionWords:
         # jieba's dictionary tags 镇长 a verb; ours says it is a noun.
         assert tokenizer.is_verb(word) is verb
 
+    @pytest.mark.parametrize(("word", "verb"), [("刮到", True), ("挂上", True), ("强台风", False), ("城下", False)])
+    def test_a_verb_jieba_guessed_with_its_result_is_a_verb(self, tokenizer: Tokenizer, word: str, verb: bool) -> None:
+        # 那个台风刮到海南: jieba's HMM makes 刮到 one word its dictionary does not have; 刮 is a verb there.
+        assert tokenizer.is_verb(word) is verb
+
     def test_a_name_keeps_apart_from_the_function_word_jieba_ran_into_it(self, tokenizer: Tokenizer) -> None:
         # jieba's HMM cuts 司马晏是 as 司马 / 晏是; 晏是 is in no report, 晏 is.
         assert tokenizer.query("司马晏是哪个村的调解员？").words == ("司马", "晏", "村", "调解员")
