@@ -512,7 +512,9 @@ class Engine:
         passage = self.stored.passages[passage_id]
         return " ".join((passage.text, passage.context, *passage.section, self._report_of[passage.doc].title))
 
-    def _covered(self, terms: QueryTerms, passage_id: int, plan: _Plan, holding: _Holding, verb_weight: float = 1.0) -> float:
+    def _covered(
+        self, terms: QueryTerms, passage_id: int, plan: _Plan, holding: _Holding, verb_weight: float = 1.0, topical: bool = False
+    ) -> float:
         """Weighted share of the question's words the passage holds.
 
         A word counts whole when the passage holds it or a synonym, as a term or literally; a longer word
@@ -537,6 +539,12 @@ class Engine:
         apart = {
             char for char, grams in terms.joins.items() if not any(holding.holds(g, passage_id) or g in text for g in grams)
         }
+        # For the gate (topical), the report's place and the year a question names are left out of the share when
+        # held and the question names more: holding them says nothing of what is asked (湖北去年出生了多少人 is not
+        # answered by 6100万湖北人民), lacking them does.
+        framing = {w.text for w in plan.words if w.text in plan.places or w.text in _RELATIVE_YEARS} if topical else set()
+        if len(framing) == len(plan.words):
+            framing = set()
         for word in plan.words:
             forms = word.forms[1:] if word.text in apart else word.forms
             weight = word.weight * verb_weight if word.verb else word.weight
@@ -546,6 +554,8 @@ class Engine:
                 or (word.planning and self._part_of[passage_id] == AHEAD)
                 or (word.looked_back and self._looked_back[passage_id] == word.looked_back)
             ):
+                if word.text in framing:
+                    continue
                 held += weight
                 total += weight
                 continue
@@ -734,7 +744,7 @@ class Engine:
             order, coverage, final = order[keep], coverage[keep], final[keep]
         best = int(order[0])
         # Whether it answers at all: verbs weigh GATE_VERB_WEIGHT, so the coverage is read again if there are any.
-        gate = self._covered(terms, best, plan, holding, GATE_VERB_WEIGHT) if any(w.verb for w in plan.words) else coverage[0]
+        gate = self._covered(terms, best, plan, holding, GATE_VERB_WEIGHT, topical=True)
         if gate < MIN_COVERAGE:
             suggestions = self._suggestions(order, scores)
             reason = self._missing_years(normalized)

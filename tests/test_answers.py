@@ -230,6 +230,19 @@ def test_which_ones_is_answered_by_a_list_of_them(tmp_path: Path, tokenizer: Tok
     assert answer.answered and "抚恤优待等标准" in answer.passages[0].text
 
 
+def test_holding_the_place_and_year_asked_about_is_not_holding_what_is_asked(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    # Every passage of the report is of 湖北 and of last year: that says nothing of births.
+    report = (
+        "2025年湖北省政府工作报告\n一、2024年工作回顾\n"
+        "刚刚过去的一年极不平凡，6100万湖北人民备受鼓舞、倍增动力。\n"
+        "地区生产总值增长5.8%、总量达到60013亿元；规上工业增加值增长7.7%。\n"
+        "新增城镇就业92.5万人，城镇调查失业率5.2%。\n"
+    )
+    engine = engine_over(tmp_path, {"r.txt": report}, tokenizer)
+    assert not engine.ask("湖北去年出生了多少人？").answered
+    assert engine.ask("湖北去年新增城镇就业多少人？").answer == "92.5万人"
+
+
 def test_which_ones_is_answered_by_a_list_closing_with_how_many_there_are(tmp_path: Path, tokenizer: Tokenizer) -> None:
     # Both passages hold 新开工 and 重点项目; the second lists them (…等一批重点项目).
     report = (
