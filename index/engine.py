@@ -69,6 +69,9 @@ SHARED_RUN_CAP = 12
 # A question naming what a report says it is about (its subject: 红钻鱼 of 红钻鱼（学名…）…) prefers
 # that report's passages by this factor in the re-rank.
 SUBJECT_PREFERENCE = 1.3
+# …and its best passage answers when it covers this much (not MIN_COVERAGE): the question is about what the
+# report is about (沼鹿的生活习性是什么样的, of the report opening 沼鹿（学名…）是…, which never says 习性).
+SUBJECT_GATE = 0.35
 # Passages kept in matching form for reading figures, the least recently read dropped first.
 NORMALIZED_CACHE = 4096
 # A question about what was done (增长了多少, 减少了几天) is not answered by a target (预期目标…增长8%左右),
@@ -626,7 +629,14 @@ class Engine:
         return scores
 
     def _by_wording(
-        self, question: str, normalized: str, words: tuple[str, ...], candidates: np.ndarray, coverage: np.ndarray, final: np.ndarray
+        self,
+        question: str,
+        normalized: str,
+        words: tuple[str, ...],
+        candidates: np.ndarray,
+        coverage: np.ndarray,
+        final: np.ndarray,
+        about: np.ndarray | None,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Candidates best first, after weighing what a question's wording says beyond its words.
 
@@ -634,7 +644,6 @@ class Engine:
         passage repeating a longer stretch of the question word for word counts more (SHARED_RUN_GAIN),
         and so does one listing what a 哪些 question asks for (LIST_GAIN).
         """
-        about = self._reports_asked_about(normalized)
         if about is not None:
             final = final * np.where(about[self._passage_report[candidates]], SUBJECT_PREFERENCE, 1.0)
         keep = np.lexsort((candidates, -final))
@@ -717,7 +726,8 @@ class Engine:
             candidates = [self.stored.passages[i] for i in positive]
             titles = [is_title_passage(p, self._report_of[p.doc].title) for p in candidates]
             final *= np.where(titles, TITLE_WHO_WEIGHT, 1.0)
-        order, coverage, final = self._by_wording(text, normalized, terms.words, positive, coverage, final)
+        about = self._reports_asked_about(normalized)
+        order, coverage, final = self._by_wording(text, normalized, terms.words, positive, coverage, final, about)
         figures: dict[int, str | None] = {}
         asked = FigureQuestion.of(normalized, [(w, *terms.expansions.get(w, ())) for w in terms.words], self._evidence_weight)
         counted = asked is not None and asked.counted
@@ -745,7 +755,8 @@ class Engine:
         best = int(order[0])
         # Whether it answers at all: verbs weigh GATE_VERB_WEIGHT, so the coverage is read again if there are any.
         gate = self._covered(terms, best, plan, holding, GATE_VERB_WEIGHT, topical=True)
-        if gate < MIN_COVERAGE:
+        floor = SUBJECT_GATE if about is not None and about[self._passage_report[best]] else MIN_COVERAGE
+        if gate < floor:
             suggestions = self._suggestions(order, scores)
             reason = self._missing_years(normalized)
             return Answer(question, False, None, [], notices, suggestions=suggestions, highlights=highlights, reason=reason)

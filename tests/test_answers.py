@@ -289,6 +289,21 @@ def test_a_question_naming_what_a_report_is_about_is_answered_from_that_report(t
     assert answer.answered and answer.passages[0].doc == "a.txt"
 
 
+def test_a_question_about_what_a_report_is_about_is_answered_though_its_words_are_not_there(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    # The report on 沼鹿 never says 生活习性; it is what the question is about, and it answers. A word that
+    # names no report's subject is no such answer.
+    reports = {
+        **SUBJECT_REPORTS,
+        "c.txt": "沼鹿（学名：Rucervus duvaucelii）是鹿科的一种，分布于印度和尼泊尔。牠们在早上及晚上觅食，较水鹿少在夜间活动，喜在草地上吃草。",
+        "d.txt": "水鹿（学名：Rusa unicolor）是鹿科的一种大型鹿。本种分布于南亚、东南亚和中国南部，生活在森林中。",
+        "e.txt": "梅花鹿是鹿科的一种中型鹿，生活于森林边缘和山地草原，夏毛有白色斑点。",
+    }
+    engine = engine_over(tmp_path, reports, tokenizer)
+    answer = engine.ask("沼鹿的生活习性是什么样的？")
+    assert answer.answered and answer.passages[0].doc == "c.txt"
+    assert not engine.ask("尼泊尔的气候有什么特点？").answered  # the report on 沼鹿 names 尼泊尔, but is not about it
+
+
 @pytest.mark.parametrize(
     ("opening", "subject"),
     [
