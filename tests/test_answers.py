@@ -310,6 +310,12 @@ def test_a_question_about_what_a_report_is_about_is_answered_though_its_words_ar
         ("红钻鱼(学名:etelis),又称大口滨鲷", "红钻鱼"),
         ("大莱龙铁路位于山东省北部环渤海地区", "大莱龙铁路"),
         ("高观镇是城口县的1个镇", "高观镇"),
+        ("李思摩,本姓阿史那氏,名思摩", "李思摩"),  # a comma, then what it is or is also called
+        ("神医,又称巫医", "神医"),
+        ("沈龙元,是中国职业足球运动员", "沈龙元"),
+        ("《唐文粹》又称《文粹》", "《唐文粹》"),
+        ("过去一年,是极不平凡的一年", None),  # a time
+        ("2020年以来,高观镇全面贯彻落实", None),
         ("2020年,我镇在县委县政府的领导下", None),  # opens with a time, not a subject
         ("(1)加强组织领导", None),
         ("今年是十四五规划的开局之年", None),  # a time, not a subject
