@@ -69,6 +69,7 @@ _EVENTS = frozenset(("事", "事情", "事儿"))
 _MEANING = frozenset(("意思", "含义"))
 _MEANS = frozenset(("指", "是指"))
 _MEANING_ASKED = frozenset(("啥意思",))
+_WHERE_IN = frozenset("中里内上")
 _LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())
 # Verbs that introduce a list the question asks for (包括哪些方面, 涵盖哪些领域).
 _LISTING = frozenset("包括 包含 涵盖 涉及 分为".split())
@@ -370,6 +371,7 @@ def _without_asking_phrases(cut: list[str]) -> list[str]:
     发生了什么事情 (华容县去年出了什么事 → …堤防决口).
     """
     asked: set[int] = set()
+    cut = list(cut)
     for i in range(len(cut) - 2):
         if cut[i] in _CALLED and cut[i + 1] in _WHAT and cut[i + 2] in _GENERIC_ATTRIBUTES:
             asked.add(i + 2)
@@ -385,6 +387,8 @@ def _without_asking_phrases(cut: list[str]) -> list[str]:
             asked.add(i)  # 什么意思, 啥意思
         elif (word in _MEANING or word in _MEANS) and rest[:1] and rest[0] in _WHAT:
             asked.add(i)  # 含义是什么, 指的是什么, 是指啥
+        elif len(word) == 2 and word[1] == "指" and word[0] in _WHERE_IN and rest[:1] and rest[0] in _WHAT:
+            cut[i] = word[0]  # 在佛经中指什么: jieba's 中指 (a finger) is 中 and the asking 指
     return [word for i, word in enumerate(cut) if i not in asked]
 
 

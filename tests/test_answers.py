@@ -314,6 +314,7 @@ def test_a_question_about_what_a_report_is_about_is_answered_though_its_words_ar
         ("神医,又称巫医", "神医"),
         ("沈龙元,是中国职业足球运动员", "沈龙元"),
         ("《唐文粹》又称《文粹》", "《唐文粹》"),
+        ("增城挂绿产于中国广东省广州市增城区", "增城挂绿"),
         ("过去一年,是极不平凡的一年", None),  # a time
         ("2020年以来,高观镇全面贯彻落实", None),
         ("2020年,我镇在县委县政府的领导下", None),  # opens with a time, not a subject

@@ -142,6 +142,11 @@ class TestQuestionWords:
         # 出了什么事 asks what happened: the passage says 决口, neither 出 nor 事.
         assert tokenizer.query(question).words == ("华容县", "去年")
 
+    @pytest.mark.parametrize(("question", "words"), [("禅那在佛经中指什么？", ("禅", "佛经", "中")), ("他的中指受伤了吗", ("他", "中指", "受伤"))])
+    def test_zhongzhi_before_what_is_in_and_the_asking_zhi(self, tokenizer: Tokenizer, question: str, words: tuple[str, ...]) -> None:
+        # jieba cuts 在佛经中指什么 as 佛经 / 中指 (the finger) / 什么: 指 asks what is meant, as in 指的是什么.
+        assert tokenizer.query(question).words == words
+
     def test_a_guessed_word_loses_the_zhi_of_zhideshi(self, tokenizer: Tokenizer) -> None:
         # jieba's HMM cuts 两新指的是啥 as 两新指 / 的 / 是 / 啥: the term the report defines is 两新.
         assert tokenizer.query("两新指的是啥？").words == ("两新",)
