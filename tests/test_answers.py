@@ -243,6 +243,18 @@ def test_holding_the_place_and_year_asked_about_is_not_holding_what_is_asked(tmp
     assert engine.ask("湖北去年新增城镇就业多少人？").answer == "92.5万人"
 
 
+def test_a_quoted_name_is_found_whole(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    # 栏 alone is in the hurdles report; only the recycling report says 「下栏」.
+    reports = {
+        "a.txt": "罗伯斯是古巴田径运动员，专项为110米栏。他在北京出赛男子110米栏，以12秒93夺得金牌，跑完最后一个栏后庆祝。",
+        "b.txt": "垃圾站内的回收物料会被分类，俗称「下栏」，除非经投标，垃圾分类工序交指定的收买者。",
+    }
+    engine = engine_over(tmp_path, reports, tokenizer)
+    answer = engine.ask("「下栏」是指什么？")
+    assert answer.answered and answer.passages[0].doc == "b.txt"
+    assert not engine.ask("「上栏」是指什么？").answered
+
+
 def test_which_ones_is_answered_by_a_list_closing_with_how_many_there_are(tmp_path: Path, tokenizer: Tokenizer) -> None:
     # Both passages hold 新开工 and 重点项目; the second lists them (…等一批重点项目).
     report = (
