@@ -70,6 +70,7 @@ _MEANING = frozenset(("意思", "含义"))
 _MEANS = frozenset(("指", "是指"))
 _MEANING_ASKED = frozenset(("啥意思",))
 _WHERE_IN = frozenset("中里内上")
+_NAMES = frozenset(("名字", "名称"))
 _QUOTED_RE = re.compile(r"[「“‘『\"]([^「」“”‘’『』\"]{2,8})[」”’』\"]")
 _LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())
 # Verbs that introduce a list the question asks for (包括哪些方面, 涵盖哪些领域).
@@ -391,6 +392,8 @@ def _without_asking_phrases(cut: list[str]) -> list[str]:
             asked.add(i)  # 什么意思, 啥意思
         elif (word in _MEANING or word in _MEANS) and rest[:1] and rest[0] in _WHAT:
             asked.add(i)  # 含义是什么, 指的是什么, 是指啥
+        elif word in _NAMES and i > 0 and cut[i - 1] in (*_WHAT, "为什么"):
+            asked.add(i)  # 改成了什么名字, 改划为什么名字: what is asked is a name, which the passage gives without 名字
         elif len(word) == 2 and word[1] == "指" and word[0] in _WHERE_IN and rest[:1] and rest[0] in _WHAT:
             cut[i] = word[0]  # 在佛经中指什么: jieba's 中指 (a finger) is 中 and the asking 指
     return [word for i, word in enumerate(cut) if i not in asked]

@@ -133,7 +133,9 @@ class TestQuestionWords:
         # 发 is a verb at the end of its phrase: the report writes 发放民情联系卡, never 卡发.
         assert tokenizer.query("民情联系卡发了几张？").joins == {}
 
-    @pytest.mark.parametrize("question", ["宝山镇的初级中学叫什么名字？", "宝山镇的初级中学名字叫啥？"])
+    @pytest.mark.parametrize(
+        "question", ["宝山镇的初级中学叫什么名字？", "宝山镇的初级中学名字叫啥？", "海翠商场后来改成了什么名字？", "一级行政区改划为什么名字？"]
+    )
     def test_the_word_for_a_name_only_asks_for_one(self, tokenizer: Tokenizer, question: str) -> None:
         assert "名字" not in tokenizer.query(question).words
 
