@@ -124,7 +124,7 @@ _SUBJECT_RE = re.compile(r"\s*([^（(，,。：:；;、\s]{2,15}?)(?:[（(]|是|
 # 银龄教师是啥, 三级百圈是什么意思, 两重指的是什么: a question asking what a term means.
 _DEFINE_Q_RE = re.compile(r"(?:是|指)(?:什么|啥|何)(?:意思|含义)?|(?:什么|啥)意思|含义|指的是")
 # A passage opening by defining a term: 43.“银龄教师”：…, （五）两重：…, 网格化管理是指…
-_DEFINES_RE = re.compile(r"\s*(?:\d{1,3}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*[“「\"]?([^”」\"：:，,。；;\s]{2,20}?)[”」\"]?\s*(?:[：:]|是指|指的是)")
+_DEFINES_RE = re.compile(r"\s*(?:\d{1,3}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*[“「\"]?([^”」\"：:，,。；;\s]{2,20}?)(?:[”」\"][^：:，,。；;\s]{0,8}?)?\s*(?:[：:]|是指|指的是)")
 
 
 def _looked_back_years(normalized: str, asks_plans: bool) -> frozenset[int]:
@@ -203,6 +203,7 @@ class _Word:
     parts: tuple[tuple[str, ...], ...]  # each bigram of a word the reports segment otherwise, with synonyms
     focus: bool  # names the kind of answer asked for
     year: bool  # a year the question names
+    quoted: bool = False  # a name the question quotes (「下栏」), held whole or not at all
     planning: bool = False  # 下一步, 打算: held by any passage of the part of a report looking ahead
     verb: bool = False  # 劝阻, 举办: a passage answering may say it in other words (see GATE_VERB_WEIGHT)
     # 去年, or 2003年 of a question a look back may answer: the year it means, held by any passage of a
@@ -507,7 +508,18 @@ class Engine:
             else:
                 back = int(word) if word in years and int(word) in looked_back else 0
             plan.append(
-                _Word(word, (word, *terms.expansions.get(word, ())), weight, part_forms, word in terms.focus, word in years, planning, verb, back)
+                _Word(
+                    word,
+                    (word, *terms.expansions.get(word, ())),
+                    weight,
+                    part_forms,
+                    word in terms.focus,
+                    word in years,
+                    word in terms.quoted,
+                    planning,
+                    verb,
+                    back,
+                )
             )
         return _Plan(plan, places)
 
@@ -563,8 +575,8 @@ class Engine:
                 held += weight
                 total += weight
                 continue
-            if word.year:
-                return 0.0  # 2022年的工作计划 is not in a passage of 2020 that never names 2022
+            if word.year or word.quoted:
+                return 0.0  # 2022年的工作计划 is not in a passage of 2020 that never names 2022, 「银发驿站」 not in one on 驿站
             if word.focus:
                 weight *= FOCUS_WEIGHT
             total += weight

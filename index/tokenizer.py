@@ -71,6 +71,7 @@ _MEANS = frozenset(("指", "是指"))
 _MEANING_ASKED = frozenset(("啥意思",))
 _WHERE_IN = frozenset("中里内上")
 _NAMES = frozenset(("名字", "名称"))
+_COUNT_RE = re.compile(r"[两二三四五六七八九十\d]{1,3}[个项条种类]")
 _QUOTED_RE = re.compile(r"[「“‘『\"]([^「」“”‘’『』\"]{2,8})[」”’』\"]")
 _LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())
 # Verbs that introduce a list the question asks for (包括哪些方面, 涵盖哪些领域).
@@ -108,6 +109,7 @@ class QueryTerms:
     # a name jieba did not know: the bigrams joining it to its neighbours (马晏). A passage holding none
     # of them does not hold the character: 晏家村 is no part of 司马晏.
     joins: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    quoted: frozenset[str] = frozenset()  # what the question quotes (「下栏」): a name the passage must hold whole
 
 
 class Tokenizer:
@@ -347,7 +349,8 @@ class Tokenizer:
         base, words, grams = self._terms(runs)
         # 「下栏」是指什么, “最多跑1次”: what a question quotes is a name to find whole, however jieba cuts it
         # (下 / 栏, and 下 is a stop-word).
-        base += [q for q in _QUOTED_RE.findall(normalized) if _CJK_RE.fullmatch(q) and q not in base]
+        quoted = [q for q in _QUOTED_RE.findall(normalized) if _CJK_RE.fullmatch(q)]
+        base += [q for q in quoted if q not in base]
         unique_words = tuple(dict.fromkeys(words))
         expansions: dict[str, tuple[str, ...]] = {}
         extra: list[str] = []
@@ -367,6 +370,7 @@ class Tokenizer:
             normalized=normalized,
             focus=self._focus(cut),
             joins=self._joins(cut, runs),
+            quoted=frozenset(quoted),
         )
 
 
@@ -390,8 +394,10 @@ def _without_asking_phrases(cut: list[str]) -> list[str]:
         rest = [w for w in cut[i + 1 : i + 4] if w not in ("的", "是")]
         if word in _MEANING_ASKED or (word in _MEANING and i > 0 and cut[i - 1] in _WHAT):
             asked.add(i)  # 什么意思, 啥意思
-        elif (word in _MEANING or word in _MEANS) and rest[:1] and rest[0] in _WHAT:
-            asked.add(i)  # 含义是什么, 指的是什么, 是指啥
+        elif (word in _MEANING or word in _MEANS) and rest[:1] and (rest[0] in _WHAT or rest[0] in ("哪", "哪些", "谁")):
+            asked.add(i)  # 含义是什么, 指的是什么, 是指啥, 指哪四个
+        elif i > 0 and cut[i - 1] == "哪" and _COUNT_RE.fullmatch(word):
+            asked.add(i)  # 指的是哪三个: the count is how many are asked for, not a word to find
         elif word in _NAMES and i > 0 and cut[i - 1] in (*_WHAT, "为什么"):
             asked.add(i)  # 改成了什么名字, 改划为什么名字: what is asked is a name, which the passage gives without 名字
         elif len(word) == 2 and word[1] == "指" and word[0] in _WHERE_IN and rest[:1] and rest[0] in _WHAT:

@@ -255,6 +255,26 @@ def test_a_quoted_name_is_found_whole(tmp_path: Path, tokenizer: Tokenizer) -> N
     assert not engine.ask("「上栏」是指什么？").answered
 
 
+def test_a_quoted_name_no_passage_holds_is_not_answered_by_its_parts(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    report = (
+        "某省2025年政府工作报告\n一、重点工作\n推进环岛旅游公路驿站建设，新建驿站20个。\n"
+        "发展银发经济，建设银发友好型社会，新增养老床位5000张。\n"
+    )
+    engine = engine_over(tmp_path, {"r.txt": report}, tokenizer)
+    assert not engine.ask("“银发驿站”是什么意思？").answered
+    assert engine.ask("“银发经济”是什么意思？").answered
+
+
+def test_a_glossary_entry_may_name_its_kind_after_the_term(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    # 13.“三大工程”建设：… defines 三大工程 as 43.“银龄教师”：… defines 银龄教师.
+    report = (
+        "某省2025年政府工作报告\n一、重点工作\n迭代推出“三个一批”政策举措，提速推动“三大工程”，开工建设7000套配售型保障性住房。\n"
+        "名词解释\n13.“三大工程”建设：保障性住房建设、“平急两用”公共基础设施建设、城中村改造。\n"
+    )
+    answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("“三大工程”指的是哪三个？")
+    assert answer.answered and answer.passages[0].text.startswith("13.“三大工程”建设：")
+
+
 def test_which_ones_is_answered_by_a_list_closing_with_how_many_there_are(tmp_path: Path, tokenizer: Tokenizer) -> None:
     # Both passages hold 新开工 and 重点项目; the second lists them (…等一批重点项目).
     report = (

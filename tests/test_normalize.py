@@ -154,6 +154,11 @@ class TestQuestionWords:
         # jieba cuts 下栏 as 下 / 栏, and 下 is a stop-word: the quoted name was searched for as 栏 alone.
         assert tokenizer.query(question).words == words
 
+    @pytest.mark.parametrize(("question", "words"), [("“三大工程”指的是哪三个？", ("三大", "工程", "三大工程")), ("四下基层指哪四个", ("四下", "基层"))])
+    def test_which_three_asks_how_many_are_meant(self, tokenizer: Tokenizer, question: str, words: tuple[str, ...]) -> None:
+        # 指 before 哪, and the count after 哪, ask: a passage saying “三个一批” holds no more of what is asked.
+        assert tokenizer.query(question).words == words
+
     def test_a_guessed_word_loses_the_zhi_of_zhideshi(self, tokenizer: Tokenizer) -> None:
         # jieba's HMM cuts 两新指的是啥 as 两新指 / 的 / 是 / 啥: the term the report defines is 两新.
         assert tokenizer.query("两新指的是啥？").words == ("两新",)
