@@ -413,6 +413,10 @@ BUNDLED_SETS = [
         "A fifth, 30 questions the bundled report does not answer (`bench/bundled_questions5.jsonl`; its first run:",
         "refusals 24/30):",
     ]),
+    (("bundled_questions6",), [
+        "A sixth, in residents' words (`bench/bundled_questions6.jsonl`: 16 answerable, 6 unanswerable; its first run",
+        "20/22: hit@1 14/16, figures 5/5, refusals 6/6; one label, quoting a heading no passage holds, corrected after):",
+    ]),
 ]
 HELD_OUT_SETS = [
     (("reports_heldout2",), [
@@ -495,6 +499,20 @@ HELD_OUT_SETS = [
         "A nineteenth set on the national reports of 2012 and 2018 and, in traditional script or as yes-or-no questions,",
         "on the 2025 reports (`bench/reports_heldout19.jsonl`: 17 answerable, 3 unanswerable; first run 15/20: hit@1",
         "14/17, figures 8/11, refusals 1/3):",
+    ]),
+    (("reports_heldout20",), [
+        "A twentieth on the 2025 reports of 湖北, 内蒙古, 重庆 and 四川 and the national reports of 1959, 1981 and 1983",
+        "(`bench/reports_heldout20.jsonl`: 29 answerable, 5 unanswerable; first run 27/34: hit@1 25/29, figures 17/21,",
+        "refusals 4/5):",
+    ]),
+    (("reports_heldout21",), [
+        "A twenty-first, how / what / when as well as how many, on the national reports of 1997, 2005, 2016 and 2022",
+        "(`bench/reports_heldout21.jsonl`: 20 answerable, 5 unanswerable; first run 19/25: hit@1 15/20, figures 9/11,",
+        "refusals 4/5):",
+    ]),
+    (("reports_heldout22",), [
+        "A twenty-second, what a term in the 2025 glossaries of 广东, 江西 and 四川 means, in residents' words",
+        "(`bench/reports_heldout22.jsonl`: 15 answerable, 3 unanswerable; first run 16/18: hit@1 14/15, refusals 2/3):",
     ]),
 ]
 
