@@ -443,8 +443,8 @@ def _overlap(
     total = 0.0
     for forms in words:
         word = forms[0]
-        if word == unit or not _is_evidence(word):
-            continue
+        if word == unit or word in _KIND_OF or not _is_evidence(word):
+            continue  # 多少公里: the unit asked for says nothing of which figure (宽40米 beside 长约2.8公里)
         if any(form in clause for form in forms):
             credit = 1.0
         elif any(form in before for form in forms):
@@ -454,6 +454,8 @@ def _overlap(
         elif len(word) > 2:
             grams = [word[i : i + 2] for i in range(len(word) - 1)]
             credit = 0.5 * sum(g in clause for g in grams) / len(grams)
+        elif len(word) == 2 and re.search(f"{re.escape(word[0])}[{HAN}]{{1,2}}{re.escape(word[1])}", clause):
+            credit = 0.5  # 全长 in 全路长约2.8公里: the word with what it is of inside it
         else:
             credit = 0.0
         total += credit * weight(word)

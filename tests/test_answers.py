@@ -1098,6 +1098,17 @@ class TestTheUnitAsked:
         assert answer.answer == "23.6万辆"
 
 
+    @pytest.mark.parametrize("question", ["康王路全长多少？", "康王路全长多少公里？"])
+    def test_a_length_is_the_figure_its_word_leads_to_not_the_one_in_the_unit_asked(
+        self, tmp_path: Path, tokenizer: Tokenizer, question: str
+    ) -> None:
+        # 公里 in the question is no evidence for 宽40米; 全长 is in 全路长约2.8公里 with 路 inside it.
+        reports = {
+            "a.txt": "康王路是广州市荔湾区一条贯穿南北的城市主干道。全路分北、中、南三段。全路长约2.8公里、宽40米，设置双向8车道。",
+            "b.txt": "中山路是某市一条东西向的主干道，全长约5.6公里，沿线有多座历史建筑。",
+        }
+        assert engine_over(tmp_path, reports, tokenizer).ask(question).answer == "2.8公里"
+
     @pytest.mark.parametrize(("question", "figure"), [("1952年产了多少吨煤？", "6649万吨"), ("1957年比1952年煤增加了多少吨？", "6400万吨")])
     def test_an_amount_added_answers_how_much_was_added_not_how_much_there_was(
         self, tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str
