@@ -149,6 +149,13 @@ def _listed_kind(normalized: str, words: tuple[str, ...]) -> re.Pattern[str] | N
     return re.compile(rf"等(?:一批|一系列|多项|多个|[\d{NUMERALS}]+[个项类种])?(?:{kind})|、[^。；;！？!?]{{0,12}}(?:{kind})")
 
 
+def _literally(form: str, text: str) -> bool:
+    """Whether ``text`` holds ``form`` as written; a number only whole (the 2 of 2户 is not in 236号)."""
+    if not form.isdigit():
+        return form in text
+    return re.search(rf"(?<![\d.]){form}(?![\d.])", text) is not None
+
+
 def report_subject(opening: str) -> str | None:
     """What a report says it is about when its first sentence opens by defining it, or None.
 
@@ -566,7 +573,7 @@ class Engine:
             weight = word.weight * verb_weight if word.verb else word.weight
             if (
                 any(holding.holds(form, passage_id) for form in forms)
-                or any(form in text for form in forms)
+                or any(_literally(form, text) for form in forms)
                 or (word.planning and self._part_of[passage_id] == AHEAD)
                 or (word.looked_back and self._looked_back[passage_id] == word.looked_back)
             ):

@@ -275,6 +275,16 @@ def test_a_glossary_entry_may_name_its_kind_after_the_term(tmp_path: Path, token
     assert answer.answered and answer.passages[0].text.startswith("13.“三大工程”建设：")
 
 
+def test_a_number_in_a_question_is_held_only_whole(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    # 二户车站 is read 2户车站; the 2 of it is not in 236号, so a passage on another station's 地址 does not hold it.
+    reports = {
+        "a.txt": "株洲北站是湖南省株洲市的铁路车站。车站机关地址：湖南省株洲市石峰区北站路236号，邮编412001。",
+        "b.txt": "二户车站是一个位于日本岩手县二户市石切所的铁路车站，由东日本旅客铁道所经营。",
+    }
+    answer = engine_over(tmp_path, reports, tokenizer).ask("二户车站的地址是哪里？")
+    assert answer.answered and answer.passages[0].doc == "b.txt"
+
+
 def test_which_ones_is_answered_by_a_list_closing_with_how_many_there_are(tmp_path: Path, tokenizer: Tokenizer) -> None:
     # Both passages hold 新开工 and 重点项目; the second lists them (…等一批重点项目).
     report = (
