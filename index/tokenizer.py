@@ -72,7 +72,7 @@ _MEANING_ASKED = frozenset(("啥意思",))
 _WHERE_IN = frozenset("中里内上")
 _NAMES = frozenset(("名字", "名称"))
 _COUNT_RE = re.compile(r"[两二三四五六七八九十\d]{1,3}[个项条种类]")
-_QUOTED_RE = re.compile(r"[「“‘『\"]([^「」“”‘’『』\"]{2,8})[」”’』\"]")
+_QUOTED_RE = re.compile(r"[「“‘『《\"]([^「」“”‘’『』《》\"]{2,8})[」”’』》\"]")
 _LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())
 # Verbs that introduce a list the question asks for (包括哪些方面, 涵盖哪些领域).
 _LISTING = frozenset("包括 包含 涵盖 涉及 分为".split())
@@ -347,8 +347,8 @@ class Tokenizer:
         cut = _without_asking_phrases(self._cut(normalized))
         runs = self._runs(cut)
         base, words, grams = self._terms(runs)
-        # 「下栏」是指什么, “最多跑1次”: what a question quotes is a name to find whole, however jieba cuts it
-        # (下 / 栏, and 下 is a stop-word).
+        # 「下栏」是指什么, 《唐文粹》: what a question quotes (or names as a title) is a name to find whole,
+        # however jieba cuts it (下 / 栏, and 下 is a stop-word).
         quoted = [q for q in _QUOTED_RE.findall(normalized) if _CJK_RE.fullmatch(q)]
         base += [q for q in quoted if q not in base]
         unique_words = tuple(dict.fromkeys(words))

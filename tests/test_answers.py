@@ -259,10 +259,13 @@ def test_a_quoted_name_no_passage_holds_is_not_answered_by_its_parts(tmp_path: P
     report = (
         "某省2025年政府工作报告\n一、重点工作\n推进环岛旅游公路驿站建设，新建驿站20个。\n"
         "发展银发经济，建设银发友好型社会，新增养老床位5000张。\n"
+        "在社区建设银发服务驿站30个，方便老年人就近休息。\n"
     )
     engine = engine_over(tmp_path, {"r.txt": report}, tokenizer)
     assert not engine.ask("“银发驿站”是什么意思？").answered
     assert engine.ask("“银发经济”是什么意思？").answered
+    # A title in 《》 too: one passage holds 银发 and 驿站, none 《银发驿站》.
+    assert not engine.ask("《银发驿站》是谁写的？").answered
 
 
 def test_a_glossary_entry_may_name_its_kind_after_the_term(tmp_path: Path, tokenizer: Tokenizer) -> None:

@@ -149,7 +149,7 @@ class TestQuestionWords:
         # jieba cuts 在佛经中指什么 as 佛经 / 中指 (the finger) / 什么: 指 asks what is meant, as in 指的是什么.
         assert tokenizer.query(question).words == words
 
-    @pytest.mark.parametrize(("question", "words"), [("「下栏」是指什么？", ("栏", "下栏")), ("“一村一警”是什么", ("一村一警",))])
+    @pytest.mark.parametrize(("question", "words"), [("「下栏」是指什么？", ("栏", "下栏")), ("“一村一警”是什么", ("一村一警",)), ("《唐文粹》共收多少篇？", ("唐文粹", "收"))])
     def test_what_a_question_quotes_is_a_word_to_find_whole(self, tokenizer: Tokenizer, question: str, words: tuple[str, ...]) -> None:
         # jieba cuts 下栏 as 下 / 栏, and 下 is a stop-word: the quoted name was searched for as 栏 alone.
         assert tokenizer.query(question).words == words
