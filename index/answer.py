@@ -419,6 +419,18 @@ def _is_evidence(word: str) -> bool:
     return not word.isdigit() and word not in _RATE_WORDS
 
 
+def _spread(word: str, text: str) -> bool:
+    """Whether the two characters of ``word`` stand in ``text`` one or two Chinese characters apart (全长 in 全路长)."""
+    start = text.find(word[0])
+    while start >= 0:
+        for gap in (1, 2):
+            end = start + gap + 1
+            if end < len(text) and text[end] == word[1] and all(HAN_RE.fullmatch(ch) for ch in text[start + 1 : end]):
+                return True
+        start = text.find(word[0], start + 1)
+    return False
+
+
 def _overlap(
     passage: str, clause_span: tuple[int, int], words: Sequence[tuple[str, ...]], weight: Callable[[str], float], unit: str
 ) -> float:
@@ -454,7 +466,7 @@ def _overlap(
         elif len(word) > 2:
             grams = [word[i : i + 2] for i in range(len(word) - 1)]
             credit = 0.5 * sum(g in clause for g in grams) / len(grams)
-        elif len(word) == 2 and re.search(f"{re.escape(word[0])}[{HAN}]{{1,2}}{re.escape(word[1])}", clause):
+        elif len(word) == 2 and _spread(word, clause):
             credit = 0.5  # 全长 in 全路长约2.8公里: the word with what it is of inside it
         else:
             credit = 0.0

@@ -149,11 +149,20 @@ def _listed_kind(normalized: str, words: tuple[str, ...]) -> re.Pattern[str] | N
     return re.compile(rf"等(?:一批|一系列|多项|多个|[\d{NUMERALS}]+[个项类种])?(?:{kind})|、[^。；;！？!?]{{0,12}}(?:{kind})")
 
 
+_NUMBER_CHARS = frozenset("0123456789.")
+
+
 def _literally(form: str, text: str) -> bool:
     """Whether ``text`` holds ``form`` as written; a number only whole (the 2 of 2户 is not in 236号)."""
     if not form.isdigit():
         return form in text
-    return re.search(rf"(?<![\d.]){form}(?![\d.])", text) is not None
+    start = text.find(form)
+    while start >= 0:
+        end = start + len(form)
+        if (start == 0 or text[start - 1] not in _NUMBER_CHARS) and (end == len(text) or text[end] not in _NUMBER_CHARS):
+            return True
+        start = text.find(form, start + 1)
+    return False
 
 
 def report_subject(opening: str) -> str | None:

@@ -8,8 +8,8 @@ import pytest
 
 from bot.render import render_text
 from index import MAX_PASSAGE_CHARS, MAX_QUESTION_CHARS, Engine, Tokenizer
-from index.answer import FigureQuestion
-from index.engine import PLANNED_FIGURE, report_subject
+from index.answer import FigureQuestion, _spread
+from index.engine import PLANNED_FIGURE, _literally, report_subject
 
 from .helpers import engine_fixture, engine_over
 
@@ -276,6 +276,11 @@ def test_a_glossary_entry_may_name_its_kind_after_the_term(tmp_path: Path, token
     )
     answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("“三大工程”指的是哪三个？")
     assert answer.answered and answer.passages[0].text.startswith("13.“三大工程”建设：")
+
+
+@pytest.mark.parametrize(("form", "text", "held"), [("2", "北站路236号", False), ("2", "2户车站", True), ("2", "第2.5", False), ("2", "共2个", True), ("户", "2户", True)])
+def test_a_number_is_held_literally_only_whole(form: str, text: str, held: bool) -> None:
+    assert _literally(form, text) is held
 
 
 def test_a_number_in_a_question_is_held_only_whole(tmp_path: Path, tokenizer: Tokenizer) -> None:
@@ -1110,6 +1115,12 @@ class TestTheUnitAsked:
         answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("汽车以旧换新了多少辆？")
         assert answer.answer == "23.6万辆"
 
+
+    @pytest.mark.parametrize(
+        ("word", "text", "spread"), [("全长", "全路长约2.8公里", True), ("全长", "全线路长", True), ("全长", "全,长", False), ("全长", "全部道路长", False)]
+    )
+    def test_a_word_spread_by_one_or_two_characters(self, word: str, text: str, spread: bool) -> None:
+        assert _spread(word, text) is spread
 
     @pytest.mark.parametrize("question", ["康王路全长多少？", "康王路全长多少公里？"])
     def test_a_length_is_the_figure_its_word_leads_to_not_the_one_in_the_unit_asked(
