@@ -220,14 +220,32 @@ def test_words_spread_over_a_paragraph_still_find_its_passage(tmp_path, tokenize
     assert answer.answer == "12场"
 
 
-def test_which_ones_is_answered_by_a_list_of_them(tmp_path: Path, tokenizer: Tokenizer) -> None:
-    # Both passages hold 提高 and 标准; 哪些标准 asks for the one listing standards (…、…等标准).
-    report = (
-        "某省2018年政府工作报告\n一、民生\n稳步提高居民收入水平，提高最低工资标准，提高住房公积金缴存标准。\n"
-        "强化民生兜底保障。稳步提高城乡低保、社会救助、抚恤优待等标准。\n"
-    )
-    answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("2018年要提高哪些标准？")
-    assert answer.answered and "抚恤优待等标准" in answer.passages[0].text
+@pytest.mark.parametrize(
+    ("report", "question", "listed"),
+    [
+        # Both passages hold 提高 and 标准; 哪些标准 asks for the one listing standards (…、…等标准).
+        (
+            (
+                "某省2018年政府工作报告\n一、民生\n稳步提高居民收入水平，提高最低工资标准，提高住房公积金缴存标准。\n"
+                "强化民生兜底保障。稳步提高城乡低保、社会救助、抚恤优待等标准。\n"
+            ),
+            "2018年要提高哪些标准？",
+            "抚恤优待等标准",
+        ),
+        # Both hold 新开工 and 重点项目; the list may close with how many there are (…等一批重点项目).
+        (
+            (
+                "1997年政府工作报告\n一、回顾\n新开工重点项目投资增长较快，在新开工的国家重点项目投资总额中，中西部地区占全国的43%以上。\n"
+                "新开工了南疆铁路、山西阳城坑口电厂、甘肃疏勒河农业综合开发等一批重点项目。\n"
+            ),
+            "新开工了哪些重点项目？",
+            "南疆铁路",
+        ),
+    ],
+)
+def test_which_ones_is_answered_by_a_list_of_them(tmp_path: Path, tokenizer: Tokenizer, report: str, question: str, listed: str) -> None:
+    answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask(question)
+    assert answer.answered and listed in answer.passages[0].text
 
 
 def test_holding_the_place_and_year_asked_about_is_not_holding_what_is_asked(tmp_path: Path, tokenizer: Tokenizer) -> None:
@@ -291,16 +309,6 @@ def test_a_number_in_a_question_is_held_only_whole(tmp_path: Path, tokenizer: To
     }
     answer = engine_over(tmp_path, reports, tokenizer).ask("二户车站的地址是哪里？")
     assert answer.answered and answer.passages[0].doc == "b.txt"
-
-
-def test_which_ones_is_answered_by_a_list_closing_with_how_many_there_are(tmp_path: Path, tokenizer: Tokenizer) -> None:
-    # Both passages hold 新开工 and 重点项目; the second lists them (…等一批重点项目).
-    report = (
-        "1997年政府工作报告\n一、回顾\n新开工重点项目投资增长较快，在新开工的国家重点项目投资总额中，中西部地区占全国的43%以上。\n"
-        "新开工了南疆铁路、山西阳城坑口电厂、甘肃疏勒河农业综合开发等一批重点项目。\n"
-    )
-    answer = engine_over(tmp_path, {"r.txt": report}, tokenizer).ask("新开工了哪些重点项目？")
-    assert answer.answered and "南疆铁路" in answer.passages[0].text
 
 
 def test_the_passage_that_repeats_the_questions_wording_comes_first(seed_engine: Engine) -> None:
