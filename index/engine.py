@@ -219,7 +219,7 @@ class _Word:
     parts: tuple[tuple[str, ...], ...]  # each bigram of a word the reports segment otherwise, with synonyms
     focus: bool  # names the kind of answer asked for
     year: bool  # a year the question names
-    quoted: bool = False  # a name the question quotes (「下栏」), held whole or not at all
+    titled: bool = False  # a title the question names (《唐文粹》), held whole or not at all
     planning: bool = False  # 下一步, 打算: held by any passage of the part of a report looking ahead
     verb: bool = False  # 劝阻, 举办: a passage answering may say it in other words (see GATE_VERB_WEIGHT)
     # 去年, or 2003年 of a question a look back may answer: the year it means, held by any passage of a
@@ -531,7 +531,7 @@ class Engine:
                     part_forms,
                     word in terms.focus,
                     word in years,
-                    word in terms.quoted,
+                    word in terms.titled,
                     planning,
                     verb,
                     back,
@@ -591,8 +591,8 @@ class Engine:
                 held += weight
                 total += weight
                 continue
-            if word.year or word.quoted:
-                return 0.0  # 2022年的工作计划 is not in a passage of 2020 that never names 2022, 「银发驿站」 not in one on 驿站
+            if word.year or word.titled:
+                return 0.0  # 2022年的工作计划 is not in a passage of 2020 that never names 2022, 《银发驿站》 not in one on 驿站
             if word.focus:
                 weight *= FOCUS_WEIGHT
             total += weight

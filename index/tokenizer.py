@@ -72,7 +72,10 @@ _MEANING_ASKED = frozenset(("啥意思",))
 _WHERE_IN = frozenset("中里内上")
 _NAMES = frozenset(("名字", "名称"))
 _COUNT_RE = re.compile(r"[两二三四五六七八九十\d]{1,3}[个项条种类]")
-_QUOTED_RE = re.compile(r"[「“‘『《\"]([^「」“”‘’『』《》\"]{2,8})[」”’』》\"]")
+_QUOTED_RE = re.compile(r"[「“‘『\"]([^「」“”‘’『』《》\"]{2,8})[」”’』\"]")
+_TITLE_RE = re.compile(r"《([^《》]{2,8})》")
+# What a question quotes to ask with (“几次”) is no name.
+_ASKING_IN_QUOTES_RE = re.compile(r"几|多少|什么|啥|哪|谁|怎")
 _LINKING = frozenset("是 有 叫 为 在 叫做 属于".split())
 # Verbs that introduce a list the question asks for (包括哪些方面, 涵盖哪些领域).
 _LISTING = frozenset("包括 包含 涵盖 涉及 分为".split())
@@ -109,7 +112,7 @@ class QueryTerms:
     # a name jieba did not know: the bigrams joining it to its neighbours (马晏). A passage holding none
     # of them does not hold the character: 晏家村 is no part of 司马晏.
     joins: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    quoted: frozenset[str] = frozenset()  # what the question quotes (「下栏」): a name the passage must hold whole
+    titled: frozenset[str] = frozenset()  # a title the question names (《唐文粹》): held whole or not at all
 
 
 class Tokenizer:
@@ -347,10 +350,12 @@ class Tokenizer:
         cut = _without_asking_phrases(self._cut(normalized))
         runs = self._runs(cut)
         base, words, grams = self._terms(runs)
-        # 「下栏」是指什么, 《唐文粹》: what a question quotes (or names as a title) is a name to find whole,
-        # however jieba cuts it (下 / 栏, and 下 is a stop-word).
-        quoted = [q for q in _QUOTED_RE.findall(normalized) if _CJK_RE.fullmatch(q)]
-        base += [q for q in quoted if q not in base]
+        # 「下栏」是指什么, 《唐文粹》: what a question quotes, or names as a title, is one more word to find whole,
+        # however jieba cuts it (下 / 栏, and 下 is a stop-word). A title must be held; a quoted word weighs as
+        # any word does, for residents quote their own words too (“消防演练” for 消防安全应急救援演练).
+        titled = [t for t in _TITLE_RE.findall(normalized) if _CJK_RE.fullmatch(t)]
+        quoted = [q for q in _QUOTED_RE.findall(normalized) if _CJK_RE.fullmatch(q) and not _ASKING_IN_QUOTES_RE.search(q)]
+        base += [q for q in dict.fromkeys(titled + quoted) if q not in base]
         unique_words = tuple(dict.fromkeys(words))
         expansions: dict[str, tuple[str, ...]] = {}
         extra: list[str] = []
@@ -370,7 +375,7 @@ class Tokenizer:
             normalized=normalized,
             focus=self._focus(cut),
             joins=self._joins(cut, runs),
-            quoted=frozenset(quoted),
+            titled=frozenset(titled),
         )
 
 
