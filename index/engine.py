@@ -233,6 +233,9 @@ class _Plan:
 
     words: list[_Word]
     places: tuple[str, ...]
+    # For the gate: the report places and 去年 / 今年 the question names, left out of the share when held (see
+    # _covered); empty when the question names nothing else.
+    framing: frozenset[str] = frozenset()
 
 
 class _Holding:
@@ -529,15 +532,16 @@ class Engine:
                     (word, *terms.expansions.get(word, ())),
                     weight,
                     part_forms,
-                    word in terms.focus,
-                    word in years,
-                    word in terms.titled,
-                    planning,
-                    verb,
-                    back,
+                    focus=word in terms.focus,
+                    year=word in years,
+                    titled=word in terms.titled,
+                    planning=planning,
+                    verb=verb,
+                    looked_back=back,
                 )
             )
-        return _Plan(plan, places)
+        framing = frozenset(w.text for w in plan if w.text in places or w.text in _RELATIVE_YEARS)
+        return _Plan(plan, places, framing if len(framing) < len(plan) else frozenset())
 
     def _own_words(self, passage_id: int) -> str:
         """The passage with its frame (item lead, section path, report title), as the report writes them."""
@@ -571,12 +575,10 @@ class Engine:
         apart = {
             char for char, grams in terms.joins.items() if not any(holding.holds(g, passage_id) or g in text for g in grams)
         }
-        # For the gate (topical), the report's place and the year a question names are left out of the share when
-        # held and the question names more: holding them says nothing of what is asked (湖北去年出生了多少人 is not
-        # answered by 6100万湖北人民), lacking them does.
-        framing = {w.text for w in plan.words if w.text in plan.places or w.text in _RELATIVE_YEARS} if topical else set()
-        if len(framing) == len(plan.words):
-            framing = set()
+        # For the gate (topical), the report's place and 去年 / 今年 are left out of the share when held and the
+        # question names more: holding them says nothing of what is asked (湖北去年出生了多少人 is not answered by
+        # 6100万湖北人民), lacking them does.
+        framing = plan.framing if topical else frozenset()
         for word in plan.words:
             forms = word.forms[1:] if word.text in apart else word.forms
             weight = word.weight * verb_weight if word.verb else word.weight
@@ -782,8 +784,12 @@ class Engine:
             keep = np.lexsort((order, -final, ~stated))
             order, coverage, final = order[keep], coverage[keep], final[keep]
         best = int(order[0])
-        # Whether it answers at all: verbs weigh GATE_VERB_WEIGHT, so the coverage is read again if there are any.
-        gate = self._covered(terms, best, plan, holding, GATE_VERB_WEIGHT, topical=True)
+        # Whether it answers at all: verbs weigh GATE_VERB_WEIGHT and framing words are left out, so the coverage is
+        # read again if there are any.
+        if any(w.verb for w in plan.words) or plan.framing:
+            gate = self._covered(terms, best, plan, holding, GATE_VERB_WEIGHT, topical=True)
+        else:
+            gate = coverage[0]
         floor = SUBJECT_GATE if about is not None and about[self._passage_report[best]] else MIN_COVERAGE
         if gate < floor:
             suggestions = self._suggestions(order, scores)
