@@ -39,7 +39,8 @@ NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _NOT_COUNTED_AFTER = f"(?<![{NUMERALS}第哪这那每某])"
 # 3号线一期, 机场三期扩建, 二期工程: a phase of a project is its name, not a count of periods.
 _PHASE = rf"(?:(?<=[线延])[{NUMERALS}]+期|[{NUMERALS}]+期(?:工程|项目|扩建|建设|改造|续建))"
-_NUMERAL_RE = re.compile(rf"{_NOT_COUNTED_AFTER}(?!一批|{_PHASE})([{NUMERALS}]+)(余|多)?(?=(?:{MEASURE_WORDS}))")
+# 得七分 is 7分 (points), though 三分之一 is a fraction, 一分为二 a split, and 十分 alone "very" (see _numeral_to_digits).
+_NUMERAL_RE = re.compile(rf"{_NOT_COUNTED_AFTER}(?!一批|{_PHASE})([{NUMERALS}]+)(余|多)?(?=(?:{MEASURE_WORDS}|分(?![之为])))")
 # 裁减军队员额五十万: a numeral ending in 万 or 亿 is a number with or without a measure word after it (not
 # 千万 "by all means", 万一, 亿万: a digit must come before the 万).
 _BIG_NUMERAL_RE = re.compile(rf"{_NOT_COUNTED_AFTER}([{NUMERALS}]*[一二两三四五六七八九][{NUMERALS}]*[万亿])(余|多)?(?![{NUMERALS}])")
@@ -85,6 +86,8 @@ def _numeral_to_digits(match: re.Match[str]) -> str:
     numeral, approx = match.group(1), match.group(2) or ""
     if numeral in ("万", "亿", "千", "百"):
         return match.group(0)
+    if numeral == "十" and not approx and match.string.startswith("分", match.end()) and not match.string.startswith("分钟", match.end()):
+        return match.group(0)  # 十分重要: "very", not ten points
     ranged = _RANGE_RE.match(numeral)
     if ranged and _DIGITS[ranged.group(1)] + 1 == _DIGITS[ranged.group(2)]:
         return f"{_DIGITS[ranged.group(1)]}-{_DIGITS[ranged.group(2)]}{approx}"

@@ -34,6 +34,9 @@ def normalize() -> Normalizer:
         ("裁减军队员额五十万的任务", "裁减军队员额50万的任务"),  # 万 ends a number, measure word or not
         ("由1 6 5 5 亿美元增加到3 2 5 1 亿美元", "由1655 亿美元增加到3251 亿美元"),  # digits a layout spaced
         ("烤烟达到七百八十万担", "烤烟达到780万担"),
+        ("关岛得七分", "关岛得7分"),  # points scored
+        ("考核得了九十五分", "考核得了95分"),
+        ("十分钟", "10分钟"),
         # guards: not counts
         ("张三", "张三"),
         ("零售价", "零售价"),
@@ -51,6 +54,9 @@ def normalize() -> Normalizer:
         ("千万不要", "千万不要"),  # "by all means": no digit before 万
         ("万一出现", "万一出现"),
         ("亿万人民", "亿万人民"),
+        ("十分重要", "十分重要"),  # "very", not ten points
+        ("占三分之一", "占三分之一"),  # a fraction
+        ("一分为二", "一分为二"),
     ],
 )
 def test_folding(normalize: Normalizer, raw: str, folded: str) -> None:
