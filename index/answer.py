@@ -150,6 +150,8 @@ _FIGURE_RE = re.compile(
 _TENTHS_RE = re.compile(rf"(?<![{NUMERALS}\d.])(?P<number>[一二两三四五六七八九]|\d(?:\.\d+)?)(?P<unit>成)(?![立为功果本员就熟长效绩型品交都了套年不])(?:{_BOUNDS})?")
 # $4.9, hk$12, ¥30: money written with a sign before the number.
 _MONEY_SIGN_RE = re.compile(rf"(?:hk|nt|us)?[$¥€£]\s*(?P<number>{_NUMBER})(?P<big>万|亿)?")
+# 上颌前端具2至4犬齿: a count written right before what it counts, with no measure word between.
+_BARE_COUNT_RE = re.compile(rf"(?<![\d.])(?P<number>(?:{_NUMBER})(?:\s*[-~～—至到]\s*(?:{_NUMBER}))?)(?P<after>余|多)?")
 # 人口8.57万, 投资1.2亿, 人口达2,790,060: an amount in 万 or 亿, or written with thousands separators,
 # whose unit is left unsaid.
 _AMOUNT_RE = re.compile(
@@ -188,6 +190,8 @@ _ONE_AS_A_UNITS = frozenset("个 份 批 项 件 种 位 名 条 张 次 回 场
 _POINTS = frozenset(("个百分点", "百分点"))
 _ORDINAL_RE = re.compile(rf"第\s*([{NUMERALS}]+|\d+)\s*({_UNIT_ALTERNATION})")
 _CLAUSE_SPLIT = "，,；;。：:！？!?、（）()"
+# Words standing for what an earlier sentence named (他们, 牠们, 该…).
+_PRONOUNS = ("他们", "她们", "它们", "牠们", "他", "她", "它", "牠", "该")
 # 收入3614.6亿元、增长0.6%: a clause opening with what changed, without saying what, is about the clause before.
 _SUBJECTLESS = ("增长", "下降", "增加", "减少", "提高", "降低", "上涨", "上升", "同比", "比上年", "达到")
 _ASIDE_CHARS = 30  # the longest bracketed aside a clause runs across
@@ -438,12 +442,21 @@ def _overlap(
 
     A word in the figure's own clause counts whole; one earlier in the same sentence (the verb
     of a list: 设置了1个镇级网格，50个村级网格) counts 0.8, one later in it 0.6 when the figure's clause
-    opens the sentence (1854年，第一个火车站建成) or its item of a ；-list; a longer word only partly
-    present counts by the share of its bigrams, at half. The figure's unit is not evidence.
+    opens the sentence (1854年，第一个火车站建成) or its item of a ；-list, and 0.6 in the first clause
+    of the sentence before one opening with a pronoun (牠们…只余下650头), unless a date is sought; a
+    longer word only partly present counts by the share of its bigrams, at half. The figure's unit is
+    not evidence.
     """
     left, right = clause_span
     clause = passage[left:right]
-    before = passage[_sentence_start(passage, left) : left]
+    start = _sentence_start(passage, left)
+    before = passage[start:left]
+    # 牠们接近灭绝，只余下650头: a sentence opening with a pronoun is about what the one before it opens with. Not
+    # for a date: a life told sentence by sentence (他…1994年…) dates much that the question does not ask about.
+    told = ""
+    if start > 0 and unit != DATE and passage[start:].lstrip().startswith(_PRONOUNS):
+        told_start = _sentence_start(passage, start - 1)
+        told = passage[told_start : _sentence_end(passage, told_start, _PHRASE_ENDS)]
     # A figure opening its sentence (1854年，第一个火车站建成), or its item of a list (…；开展6000户特殊困难高龄、
     # 失能老年人家庭居家适老化改造；…), is about what follows it.
     if not before.strip():
@@ -461,7 +474,7 @@ def _overlap(
             credit = 1.0
         elif any(form in before for form in forms):
             credit = 0.8
-        elif any(form in after for form in forms):
+        elif any(form in after or form in told for form in forms):
             credit = 0.6
         elif len(word) > 2:
             grams = [word[i : i + 2] for i in range(len(word) - 1)]
@@ -578,8 +591,25 @@ class FigureQuestion:
             figures += [(m, "成", m.group(0)) for m in _TENTHS_RE.finditer(passage)]
         # An amount inside a figure already read (10万 of 10万余场次) is that figure, not one without a unit.
         spans = [(m.start(), m.end()) for m, _unit, _text in figures]
+        if self.counted and self.wanted is not None:
+            # 多少颗犬齿: 具2至4犬齿 counts 犬齿 as asked, though it says no 颗.
+            nouns = [form for forms in self.trailers for form in forms if len(form) >= 2]
+            figures += [
+                (m, self.wanted, m.group(0))
+                for m in _BARE_COUNT_RE.finditer(passage)
+                if any(passage.startswith(noun, m.end()) for noun in nouns) and not any(a <= m.start() < b for a, b in spans)
+            ]
+            spans = [(m.start(), m.end()) for m, _unit, _text in figures]
         figures += [(m, "", m.group(0)) for m in _AMOUNT_RE.finditer(passage) if not any(a <= m.start() < b for a, b in spans)]
         return figures
+
+    def _counted_by_noun(self, unit: str) -> bool:
+        """Whether the figure counts in the last character of what the question counts (乐队共有几只 → 10队)."""
+        return (
+            self.counted
+            and len(unit) == 1
+            and any(len(form) >= 2 and form.endswith(unit) for forms in (*self.leaders, *self.trailers) for form in forms)
+        )
 
     def _is_change(self, passage: str, start: int) -> bool:
         """Whether the figure at ``start`` is a change (增长24%) that the question does not ask about."""
@@ -676,7 +706,8 @@ class FigureQuestion:
             big = match["big"] if "big" in match.re.groupindex else None
             if big == "亿" and self.asks_price:
                 continue  # 收购价是多少: a price is not a total of hundreds of millions (产值超2200亿元)
-            fits = _fits(unit, wanted) or (big or "") + unit == wanted  # 1500亿元 answers 多少亿元
+            by_noun = self._counted_by_noun(unit)
+            fits = _fits(unit, wanted) or (big or "") + unit == wanted or by_noun  # 1500亿元 answers 多少亿元
             if wanted is None and "number" in match.re.groupindex and match["number"] == "1" and unit in _ONE_AS_A_UNITS and not big:
                 continue  # GDP目标是多少: not the 1份 of 交出一份高分答卷, where 一份 is "a"
             if fits and wanted == "个" and unit in _PEOPLE and self.counted_phrase and not _PEOPLE_NOUN_RE.fullmatch(self.counted_phrase):
@@ -695,7 +726,7 @@ class FigureQuestion:
                 form in passage[left:right] for forms in self.trailers for form in forms
             ):
                 continue  # 17号线有多少个站: 352条 counts what its own measure word counts (公交线路), not 站
-            if unit not in _STRICT_UNITS and self._counts_another(passage, left, match.end(), right):
+            if unit not in _STRICT_UNITS and not by_noun and self._counts_another(passage, left, match.end(), right):
                 continue  # 西藏有多少个县: not the 5个 of “五个针对”, which counts 针对
             if left > 0 and passage[left : match.start()].lstrip().startswith(_SUBJECTLESS):
                 left = _clause(passage, left - 1, left - 1)[0]

@@ -1189,6 +1189,29 @@ class TestTheUnitAsked:
         assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask(question).answer == figure
 
 
+class TestCountsWrittenShort:
+    """Counts written without the measure word a question uses, or in a sentence that names its subject by pronoun."""
+
+    REPORT = (
+        "某镇2024年度工作情况报告\n一、基本情况\n全镇辖3社区、12行政村，户籍人口2.1万。\n"
+        "二、文体活动\n镇第三届乡村篮球赛于8月举行，各村球队踊跃报名，共有16队参加。全镇综合考核得分九十五分，位列全县第一。\n"
+        "三、社会治理\n坪坝村新乡贤理事会于2019年成立，负责调解邻里纠纷。它现有成员28人。\n"
+    )
+
+    @pytest.mark.parametrize(
+        ("question", "figure"),
+        [
+            ("全镇有几个行政村？", "12"),  # 12行政村: the count right before what it counts
+            ("篮球赛有几支球队参加？", "16队"),  # 队 of 球队 as the measure word
+            ("综合考核得了多少分？", "95分"),  # 九十五分: points, in numerals
+            ("新乡贤理事会有多少人？", "28人"),  # 它现有成员28人: 它 is the council the sentence before names
+        ],
+    )
+    def test_the_count_is_read(self, tmp_path: Path, tokenizer: Tokenizer, question: str, figure: str) -> None:
+        answer = engine_over(tmp_path, {"r.txt": self.REPORT}, tokenizer).ask(question)
+        assert answer.answered and answer.answer == figure
+
+
 class TestFormerNames:
     @pytest.mark.parametrize("question", ["坪坝村原来的名字叫什么？", "坪坝村本来的名字是什么？", "坪坝村的原名是什么？"])
     def test_a_former_name_is_what_the_report_calls_its_original_name(self, tmp_path: Path, tokenizer: Tokenizer, question: str) -> None:
