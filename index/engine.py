@@ -120,7 +120,7 @@ _OWN_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度|总结|情况")
 _NOT_SUBJECTS = ("今年", "去年", "明年", "当前", "目前", "过去", "近年", "这", "那", "我", "本", "该", "此", "其")
 # A first sentence that defines its subject: the subject, then a bracketed gloss or 是/为/位于.
 # …or names it and, after a comma, says what it is or is also called (李思摩，本姓阿史那氏 / 神医，又称巫医 / 沈龙元，是…).
-_SUBJECT_RE = re.compile(r"\s*([^（(，,。：:；;、\s]{2,15}?)(?:[（(]|是|为|(?:位|产|生|出生|坐落)于|[，,]?(?:又称|或称|又名|亦称|原名|本名|简称|本姓)|[，,](?:是|为|指|字))")
+_SUBJECT_RE = re.compile(rf"\s*([{HAN}](?=[（(])|[^（(，,。：:；;、\s]{{2,15}}?)(?:[（(]|是|为|(?:位|产|生|出生|坐落)于|[，,]?(?:又称|或称|又名|亦称|原名|本名|简称|本姓)|[，,](?:是|为|指|字))")
 # 银龄教师是啥, 三级百圈是什么意思, 两重指的是什么: a question asking what a term means.
 _DEFINE_Q_RE = re.compile(r"(?:是|指)(?:什么|啥|何)(?:意思|含义)?|(?:什么|啥)意思|含义|指的是")
 # A passage opening by defining a term: 43.“银龄教师”：…, （五）两重：…, 网格化管理是指…
@@ -432,11 +432,12 @@ class Engine:
             return None
         return chosen
 
-    def _reports_asked_about(self, normalized: str) -> np.ndarray | None:
-        """The reports whose subject the question names (红钻鱼分布在哪里 → 红钻鱼（学名…）…); None if none."""
+    def _reports_asked_about(self, normalized: str, words: tuple[str, ...]) -> np.ndarray | None:
+        """The reports whose subject the question names (红钻鱼分布在哪里 → 红钻鱼（学名…）…); None if none. A
+        one-character subject (䲟（学名…）…) is named only as a word of its own (䲟的背吸盘, not 短䲟)."""
         chosen = None
         for subject, ids in self._reports_about.items():
-            if subject in normalized:
+            if subject in words if len(subject) == 1 else subject in normalized:
                 if chosen is None:
                     chosen = np.zeros(len(self.reports), dtype=bool)
                 chosen[ids] = True
@@ -757,7 +758,7 @@ class Engine:
             candidates = [self.stored.passages[i] for i in positive]
             titles = [is_title_passage(p, self._report_of[p.doc].title) for p in candidates]
             final *= np.where(titles, TITLE_WHO_WEIGHT, 1.0)
-        about = self._reports_asked_about(normalized)
+        about = self._reports_asked_about(normalized, terms.words)
         order, coverage, final = self._by_wording(text, normalized, terms.words, positive, coverage, final, about)
         figures: dict[int, str | None] = {}
         asked = FigureQuestion.of(normalized, [(w, *terms.expansions.get(w, ())) for w in terms.words], self._evidence_weight)

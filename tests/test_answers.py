@@ -364,10 +364,25 @@ def test_a_question_about_what_a_report_is_about_is_answered_though_its_words_ar
     assert not engine.ask("尼泊尔的气候有什么特点？").answered  # the report on 沼鹿 names 尼泊尔, but is not about it
 
 
+def test_a_one_character_subject_is_named_only_as_a_word_of_its_own(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    # 短䲟 and 白䲟 hold 䲟 too; the question names 䲟 itself, which a.txt is about.
+    reports = {
+        "a.txt": "䲟（学名：Echeneis naucrates），又称长印鱼，为䲟科的一种。本鱼体延长，背吸盘有21至28对鳍瓣，体长为盘长之3.5至4.35倍。",
+        "b.txt": "短䲟（学名：Remora remora），又称短印鱼。本鱼体形粗短，背吸盘有16至20对鳍瓣。",
+        "c.txt": "白䲟，又称白短印鱼。本鱼体延长，背吸盘有11至13对鳍瓣。",
+    }
+    engine = engine_over(tmp_path, reports, tokenizer)
+    answer = engine.ask("䲟的背吸盘有多少对鳍瓣？")
+    assert answer.answered and answer.answer == "21至28对" and answer.passages[0].doc == "a.txt"
+    assert engine.ask("短䲟的背吸盘有多少对鳍瓣？").answer == "16至20对"
+
+
 @pytest.mark.parametrize(
     ("opening", "subject"),
     [
         ("红钻鱼(学名:etelis),又称大口滨鲷", "红钻鱼"),
+        ("䲟(学名:echeneis),又称长印鱼", "䲟"),  # one character, then its bracket
+        ("丘是1个中文姓氏", None),  # one character and no bracket: too short to say
         ("大莱龙铁路位于山东省北部环渤海地区", "大莱龙铁路"),
         ("高观镇是城口县的1个镇", "高观镇"),
         ("李思摩,本姓阿史那氏,名思摩", "李思摩"),  # a comma, then what it is or is also called
