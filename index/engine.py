@@ -120,7 +120,7 @@ _OWN_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度|总结|情况")
 _NOT_SUBJECTS = ("今年", "去年", "明年", "当前", "目前", "过去", "近年", "这", "那", "我", "本", "该", "此", "其")
 # A first sentence that defines its subject: the subject, then a bracketed gloss or 是/为/位于.
 # …or names it and, after a comma, says what it is or is also called (李思摩，本姓阿史那氏 / 神医，又称巫医 / 沈龙元，是…).
-_SUBJECT_RE = re.compile(rf"\s*([{HAN}](?=[（(])|[^（(，,。：:；;、\s]{{2,15}}?)(?:[（(]|是|为|(?:位|产|生|出生|坐落)于|[，,]?(?:又称|或称|又名|亦称|原名|本名|简称|本姓)|[，,](?:是|为|指|字))")
+_SUBJECT_RE = re.compile(rf"\s*(《[^》]{{1,30}}》|[{HAN}](?=[（(])|[^（(，,。：:；;、\s]{{2,15}}?)(?:[（(]|是|为|(?:位|产|生|出生|坐落)于|[，,]?(?:又称|或称|又名|亦称|原名|本名|简称|本姓)|[，,](?:是|为|指|字))")
 # 银龄教师是啥, 三级百圈是什么意思, 两重指的是什么: a question asking what a term means.
 _DEFINE_Q_RE = re.compile(r"(?:是|指)(?:什么|啥|何)(?:意思|含义)?|(?:什么|啥)意思|含义|指的是")
 # A passage opening by defining a term: 43.“银龄教师”：…, （五）两重：…, 网格化管理是指…

@@ -377,6 +377,24 @@ def test_a_one_character_subject_is_named_only_as_a_word_of_its_own(tmp_path: Pa
     assert engine.ask("短䲟的背吸盘有多少对鳍瓣？").answer == "16至20对"
 
 
+def test_a_report_about_a_titled_work_answers_what_it_says_of_it(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    # a.txt says nothing of 写, 作者 or 年龄; it is about the book the question names (its title holding a
+    # comma), and answers at the lower bar of a question naming what a report is about.
+    reports = {
+        "a.txt": "轻小说简介\n《虫，眼球系列》是当时年仅18岁的日日日在MF文库J出版的轻小说系列。插画家是三月MOUSE。",
+        "b.txt": "轻小说介绍\n《魔法禁书目录》是镰池和马所著的轻小说系列，插画家是灰村清孝。",
+        **{
+            f"{n}.txt": f"第{n}号公告：{text}"
+            for n, text in enumerate(
+                ["全镇新建村道12公里，改造危房30户。", "坪坝村新建文化广场1个，安装路灯80盏。", "开展普法讲座20场，受众3000余人次。"]
+                + ["新增城镇就业岗位450个，培训农民工600人。", "完成植树造林2000亩。", "调解矛盾纠纷46起，调解成功率98%。"]
+            )
+        },
+    }
+    answer = engine_over(tmp_path, reports, tokenizer).ask("写《虫，眼球系列》的作者出版时年龄多大？")
+    assert answer.answered and answer.answer == "18岁" and answer.passages[0].doc == "a.txt"
+
+
 @pytest.mark.parametrize(
     ("opening", "subject"),
     [
@@ -389,6 +407,7 @@ def test_a_one_character_subject_is_named_only_as_a_word_of_its_own(tmp_path: Pa
         ("神医,又称巫医", "神医"),
         ("沈龙元,是中国职业足球运动员", "沈龙元"),
         ("《唐文粹》又称《文粹》", "《唐文粹》"),
+        ("《虫,眼球系列》是当时年仅18岁的日日日出版的轻小说系列", "《虫,眼球系列》"),  # a title holding a comma
         ("增城挂绿产于中国广东省广州市增城区", "增城挂绿"),
         ("过去一年,是极不平凡的一年", None),  # a time
         ("2020年以来,高观镇全面贯彻落实", None),
