@@ -186,6 +186,19 @@ class TestQuestionWords:
         assert not any(w.startswith("哪") for w in tokenizer.query(question).words)
 
     @pytest.mark.parametrize(
+        ("question", "words"),
+        [
+            ("荨麻在外形上有什么特征？", ("荨麻", "外形", "特征")),  # 在 … 上 only says where to look
+            ("在选举中最终获胜的是谁？", ("选举", "最终", "获胜")),
+            ("在报告里提到了几次？", ("报告",)),
+            ("中国有多少人？", ("中国",)),  # no 在 before it: 中 is a word here
+            ("在网上怎么办理？", ("网上", "办理")),  # jieba's one word
+        ],
+    )
+    def test_where_a_question_looks_is_no_word_to_find(self, tokenizer: Tokenizer, question: str, words: tuple[str, ...]) -> None:
+        assert tokenizer.query(question).words == words
+
+    @pytest.mark.parametrize(
         ("question", "focus"),
         [
             ("邬晏清的籍贯是哪里？", {"籍贯"}),
