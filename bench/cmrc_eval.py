@@ -85,7 +85,8 @@ def main() -> int:
             rr += 1 / rank
     n = len(questions)
     print(f"{args.data.name}: {sum(len(a['paragraphs']) for a in dataset)} passages, {n} questions")
-    print(f"hit@1 {hit1 / n:.3f}  hit@5 {hit5 / n:.3f}  MRR {rr / n:.3f}  refused {refused / n:.3f}  (a refusal counts as a miss)")
+    # Four places and the count: 0.98495 must not read as 0.985.
+    print(f"hit@1 {hit1 / n:.4f} ({hit1} of {n})  hit@5 {hit5 / n:.4f}  MRR {rr / n:.4f}  refused {refused / n:.4f} ({refused})  (a refusal counts as a miss)")
     print(f"retrieval hit@1 counting a refused question's closest section: {ranked1 / n:.3f}")
     print(f"the data set's answer in the first passage shown: {shown / n:.3f} of all questions ({shown / max(hit1, 1):.3f} of the hits at 1)")
     figures(questions, golds, answers)
