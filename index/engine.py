@@ -672,7 +672,8 @@ class Engine:
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Candidates best first, after weighing what a question's wording says beyond its words.
 
-        A report whose subject the question names counts SUBJECT_PREFERENCE more; of the best few, a
+        A report whose subject the question names counts SUBJECT_PREFERENCE more, and its passage comes first
+        when it holds as much of the question as the best (by coverage); of the best few, a
         passage repeating a longer stretch of the question word for word counts more (SHARED_RUN_GAIN),
         and so does one listing what a 哪些 question asks for (LIST_GAIN).
         """
@@ -680,6 +681,15 @@ class Engine:
             final = final * np.where(about[self._passage_report[candidates]], SUBJECT_PREFERENCE, 1.0)
         keep = np.lexsort((candidates, -final))
         order, coverage, final = candidates[keep], coverage[keep], final[keep]
+        if about is not None and not about[self._passage_report[order[0]]]:
+            # 前肛鳗以什么为食: of passages holding as much of the question, the one from the report about 前肛鳗
+            # comes first, however much the passage of 异齿前肛鳗 repeats its words.
+            fitting = np.flatnonzero(about[self._passage_report[order]] & (coverage >= coverage[0]))
+            if fitting.size:
+                first = int(fitting[0])
+                keep = np.array([first, *(i for i in range(len(order)) if i != first)])
+                order, coverage, final = order[keep], coverage[keep], final[keep]
+                final[0] = max(final[0], np.nextafter(final[1], np.inf))  # and stays first when re-sorted by score
         # The report's own wording, not its matching form: normalising ten passages a question would cost
         # more than the search. The question is read as asked and as normalised (五次 → 5次), so either
         # wording the report uses is met.

@@ -364,6 +364,18 @@ def test_a_question_about_what_a_report_is_about_is_answered_though_its_words_ar
     assert not engine.ask("尼泊尔的气候有什么特点？").answered  # the report on 沼鹿 names 尼泊尔, but is not about it
 
 
+def test_of_passages_holding_as_much_the_one_from_the_report_about_it_comes_first(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    # b.txt's short passage says 以小型鱼类为食 and 前肛鳗 as tightly, and scores higher; a.txt is about 前肛鳗.
+    reports = {
+        "a.txt": "前肛鳗（学名：Dysomma anguillare），为鳗鲡目通鳃鳗科的一个种。本鱼分布于全球各大洋，体长可达52公分。"
+        "属于底栖鱼类，多分布在1000至200公尺之海底，属优势鱼种，以小型鱼类、甲壳类及软体动物为食。数量多，但无经济价值。",
+        "b.txt": "异齿前肛鳗，又称长身前肛鳗，为鳗鲡目通鳃鳗科的一个种。本鱼分布于印度西太平洋海域。以小型鱼类为食，前肛鳗类多为食。",
+        "c.txt": "黑尾前肛鳗，为鳗鲡目通鳃鳗科的一个种。体淡色，尾鳍黑色。属于底栖鱼类，以甲壳类为食。",
+    }
+    answer = engine_over(tmp_path, reports, tokenizer).ask("前肛鳗以什么为食？")
+    assert answer.answered and answer.passages[0].doc == "a.txt"
+
+
 def test_a_one_character_subject_is_named_only_as_a_word_of_its_own(tmp_path: Path, tokenizer: Tokenizer) -> None:
     # 短䲟 and 白䲟 hold 䲟 too; the question names 䲟 itself, which a.txt is about.
     reports = {
