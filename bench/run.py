@@ -514,6 +514,12 @@ HELD_OUT_SETS = [
         "A twenty-second, what a term in the 2025 glossaries of 广东, 江西 and 四川 means, in residents' words",
         "(`bench/reports_heldout22.jsonl`: 15 answerable, 3 unanswerable; first run 16/18: hit@1 14/15, refusals 2/3):",
     ]),
+    (("reports_heldout23",), [
+        "A twenty-third, how many, often framed 在…上 / 在…中, on the 2025 reports of 河南, 海南, 贵州, 福建 and 甘肃",
+        "(`bench/reports_heldout23.jsonl`: 22 answerable, 3 unanswerable; first run 24/25: hit@1 22/22, figures 21/22,",
+        "refusals 3/3, after two labels corrected: 师生有多少人 asks what there is (近5000人), not the target 突破1万人, and",
+        "完成了多少 what was done last year (887.83平方公里), not this year's plan; the one miss prompted a fix):",
+    ]),
 ]
 
 
