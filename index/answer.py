@@ -515,6 +515,7 @@ class FigureQuestion:
     asks_output: bool = False  # 产量是多少, 吞吐量是多少: an amount produced or moved, in any unit but a count
     asks_year: bool = False  # 去年增长了多少, 2024年粮食产量: a year's figure, not a quarter's
     asks_target: bool = False  # GDP目标是多少: reports set most targets as growths
+    named_unit: str = ""  # the unit the question writes after 多少 or 几 (多少平方公里), "" if it names none
 
     @classmethod
     def of(
@@ -564,6 +565,7 @@ class FigureQuestion:
             asks_year=(latest_year > 0 or _RELATIVE_YEAR_Q_RE.search(normalized_question) is not None)
             and _PART_OF_YEAR_RE.search(normalized_question) is None,
             asks_target=_TARGET_Q_RE.search(normalized_question) is not None,
+            named_unit=_asked_count(normalized_question) or "",
             asked=normalized_question,
         )
 
@@ -751,6 +753,8 @@ class FigureQuestion:
             trail = passage[match.end() : min(right, match.end() + LEAD_CHARS)]
             if any(form in lead for forms in self.leaders for form in forms):
                 score += LEAD_BONUS
+            if self.named_unit in _KIND_OF and unit == self.named_unit:
+                score += LEAD_BONUS  # 治理了多少平方公里: 887.83平方公里, not the 286万亩 of 营造林 in the same list
             if self.asks_total and _TOTAL_LEAD_RE.search(lead):
                 score += LEAD_BONUS  # 一共有多少家: 新增15家、总数达23家
             if self.asks_year and _WHOLE_YEAR_RE.search(lead):

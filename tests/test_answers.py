@@ -1235,6 +1235,17 @@ class TestTheUnitAsked:
         assert engine_over(tmp_path, {"r.txt": report}, tokenizer).ask(question).answer == figure
 
 
+def test_a_figure_in_the_unit_the_question_names_beats_another_of_its_kind(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    # 完成 leads up to 286万亩 of 营造林; the question names 平方公里, which only 石漠化治理's figure is in.
+    report = (
+        "某省2025年政府工作报告\n一、2024年工作回顾\n深化草海综合治理。"
+        "完成营造林286万亩、石漠化综合治理887.83平方公里、水土流失综合治理3294.43平方公里。\n"
+    )
+    engine = engine_over(tmp_path, {"r.txt": report}, tokenizer)
+    assert engine.ask("石漠化治理完成了多少平方公里？").answer == "887.83平方公里"
+    assert engine.ask("营造林完成了多少？").answer == "286万亩"
+
+
 class TestCountsWrittenShort:
     """Counts written without the measure word a question uses, or in a sentence that names its subject by pronoun."""
 
