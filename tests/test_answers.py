@@ -364,29 +364,34 @@ def test_a_question_about_what_a_report_is_about_is_answered_though_its_words_ar
     assert not engine.ask("尼泊尔的气候有什么特点？").answered  # the report on 沼鹿 names 尼泊尔, but is not about it
 
 
-def test_of_passages_holding_as_much_the_one_from_the_report_about_it_comes_first(tmp_path: Path, tokenizer: Tokenizer) -> None:
-    # b.txt's short passage says 以小型鱼类为食 and 前肛鳗 as tightly, and scores higher; a.txt is about 前肛鳗.
-    reports = {
-        "a.txt": "前肛鳗（学名：Dysomma anguillare），为鳗鲡目通鳃鳗科的一个种。本鱼分布于全球各大洋，体长可达52公分。"
-        "属于底栖鱼类，多分布在1000至200公尺之海底，属优势鱼种，以小型鱼类、甲壳类及软体动物为食。数量多，但无经济价值。",
-        "b.txt": "异齿前肛鳗，又称长身前肛鳗，为鳗鲡目通鳃鳗科的一个种。本鱼分布于印度西太平洋海域。以小型鱼类为食，前肛鳗类多为食。",
-        "c.txt": "黑尾前肛鳗，为鳗鲡目通鳃鳗科的一个种。体淡色，尾鳍黑色。属于底栖鱼类，以甲壳类为食。",
-    }
-    answer = engine_over(tmp_path, reports, tokenizer).ask("前肛鳗以什么为食？")
-    assert answer.answered and answer.passages[0].doc == "a.txt"
+# 异齿前肛鳗's short passage says 以小型鱼类为食 and 前肛鳗 as tightly as a.txt's and scores higher; a.txt is about 前肛鳗.
+EEL_REPORTS = {
+    "a.txt": "前肛鳗（学名：Dysomma anguillare），为鳗鲡目通鳃鳗科的一个种。本鱼分布于全球各大洋，体长可达52公分。"
+    "属于底栖鱼类，多分布在1000至200公尺之海底，属优势鱼种，以小型鱼类、甲壳类及软体动物为食。数量多，但无经济价值。",
+    "b.txt": "异齿前肛鳗，又称长身前肛鳗，为鳗鲡目通鳃鳗科的一个种。本鱼分布于印度西太平洋海域。以小型鱼类为食，前肛鳗类多为食。",
+    "c.txt": "黑尾前肛鳗，为鳗鲡目通鳃鳗科的一个种。体淡色，尾鳍黑色。属于底栖鱼类，以甲壳类为食。",
+}
+# 短䲟 and 白䲟 hold 䲟 too; a question naming 䲟 as a word of its own asks about a.txt's fish.
+REMORA_REPORTS = {
+    "a.txt": "䲟（学名：Echeneis naucrates），又称长印鱼，为䲟科的一种。本鱼体延长，背吸盘有21至28对鳍瓣，体长为盘长之3.5至4.35倍。",
+    "b.txt": "短䲟（学名：Remora remora），又称短印鱼。本鱼体形粗短，背吸盘有16至20对鳍瓣。",
+    "c.txt": "白䲟，又称白短印鱼。本鱼体延长，背吸盘有11至13对鳍瓣。",
+}
 
 
-def test_a_one_character_subject_is_named_only_as_a_word_of_its_own(tmp_path: Path, tokenizer: Tokenizer) -> None:
-    # 短䲟 and 白䲟 hold 䲟 too; the question names 䲟 itself, which a.txt is about.
-    reports = {
-        "a.txt": "䲟（学名：Echeneis naucrates），又称长印鱼，为䲟科的一种。本鱼体延长，背吸盘有21至28对鳍瓣，体长为盘长之3.5至4.35倍。",
-        "b.txt": "短䲟（学名：Remora remora），又称短印鱼。本鱼体形粗短，背吸盘有16至20对鳍瓣。",
-        "c.txt": "白䲟，又称白短印鱼。本鱼体延长，背吸盘有11至13对鳍瓣。",
-    }
-    engine = engine_over(tmp_path, reports, tokenizer)
-    answer = engine.ask("䲟的背吸盘有多少对鳍瓣？")
-    assert answer.answered and answer.answer == "21至28对" and answer.passages[0].doc == "a.txt"
-    assert engine.ask("短䲟的背吸盘有多少对鳍瓣？").answer == "16至20对"
+@pytest.mark.parametrize(
+    ("reports", "question", "doc", "figure"),
+    [
+        (EEL_REPORTS, "前肛鳗以什么为食？", "a.txt", None),  # of passages holding as much, the one of the report about it
+        (REMORA_REPORTS, "䲟的背吸盘有多少对鳍瓣？", "a.txt", "21至28对"),  # a one-character subject
+        (REMORA_REPORTS, "短䲟的背吸盘有多少对鳍瓣？", "b.txt", "16至20对"),
+    ],
+)
+def test_the_report_a_question_is_about_answers_it(
+    tmp_path: Path, tokenizer: Tokenizer, reports: dict[str, str], question: str, doc: str, figure: str | None
+) -> None:
+    answer = engine_over(tmp_path, reports, tokenizer).ask(question)
+    assert answer.answered and answer.passages[0].doc == doc and answer.answer == figure
 
 
 def test_a_report_about_a_titled_work_answers_what_it_says_of_it(tmp_path: Path, tokenizer: Tokenizer) -> None:
