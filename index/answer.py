@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from .normalize import HAN, HAN_RE, MEASURE_WORDS, NUMERALS
 
@@ -190,8 +191,8 @@ _ONE_AS_A_UNITS = frozenset("个 份 批 项 件 种 位 名 条 张 次 回 场
 _POINTS = frozenset(("个百分点", "百分点"))
 _ORDINAL_RE = re.compile(rf"第\s*([{NUMERALS}]+|\d+)\s*({_UNIT_ALTERNATION})")
 _CLAUSE_SPLIT = "，,；;。：:！？!?、（）()"
-# Words standing for what an earlier sentence named (他们, 牠们, 该…).
-_PRONOUNS = ("他们", "她们", "它们", "牠们", "他", "她", "它", "牠", "该")
+# A sentence opening with a word standing for what an earlier sentence named (他们, 牠们, 该…).
+_PRONOUN_OPENING_RE = re.compile(r"\s*(?:他|她|它|牠|该)")
 # 收入3614.6亿元、增长0.6%: a clause opening with what changed, without saying what, is about the clause before.
 _SUBJECTLESS = ("增长", "下降", "增加", "减少", "提高", "降低", "上涨", "上升", "同比", "比上年", "达到")
 _ASIDE_CHARS = 30  # the longest bracketed aside a clause runs across
@@ -454,7 +455,7 @@ def _overlap(
     # 牠们接近灭绝，只余下650头: a sentence opening with a pronoun is about what the one before it opens with. Not
     # for a date: a life told sentence by sentence (他…1994年…) dates much that the question does not ask about.
     told = ""
-    if start > 0 and unit != DATE and passage[start:].lstrip().startswith(_PRONOUNS):
+    if start > 0 and unit != DATE and _PRONOUN_OPENING_RE.match(passage, start):
         told_start = _sentence_start(passage, start - 1)
         told = passage[told_start : _sentence_end(passage, told_start, _PHRASE_ENDS)]
     # A figure opening its sentence (1854年，第一个火车站建成), or its item of a list (…；开展6000户特殊困难高龄、
@@ -593,25 +594,28 @@ class FigureQuestion:
             figures += [(m, "成", m.group(0)) for m in _TENTHS_RE.finditer(passage)]
         # An amount inside a figure already read (10万 of 10万余场次) is that figure, not one without a unit.
         spans = [(m.start(), m.end()) for m, _unit, _text in figures]
-        if self.counted and self.wanted is not None:
+        if self._bare_nouns and self.wanted is not None:
             # 多少颗犬齿: 具2至4犬齿 counts 犬齿 as asked, though it says no 颗.
-            nouns = [form for forms in self.trailers for form in forms if len(form) >= 2]
             figures += [
                 (m, self.wanted, m.group(0))
                 for m in _BARE_COUNT_RE.finditer(passage)
-                if any(passage.startswith(noun, m.end()) for noun in nouns) and not any(a <= m.start() < b for a, b in spans)
+                if passage.startswith(self._bare_nouns, m.end()) and not any(a <= m.start() < b for a, b in spans)
             ]
             spans = [(m.start(), m.end()) for m, _unit, _text in figures]
         figures += [(m, "", m.group(0)) for m in _AMOUNT_RE.finditer(passage) if not any(a <= m.start() < b for a, b in spans)]
         return figures
 
-    def _counted_by_noun(self, unit: str) -> bool:
-        """Whether the figure counts in the last character of what the question counts (乐队共有几只 → 10队)."""
-        return (
-            self.counted
-            and len(unit) == 1
-            and any(len(form) >= 2 and form.endswith(unit) for forms in (*self.leaders, *self.trailers) for form in forms)
-        )
+    @cached_property
+    def _bare_nouns(self) -> tuple[str, ...]:
+        """What a counting question counts, as it may stand right after a bare number (多少颗犬齿 → 犬齿)."""
+        return tuple(form for forms in self.trailers for form in forms if len(form) >= 2) if self.counted else ()
+
+    @cached_property
+    def _noun_units(self) -> frozenset[str]:
+        """The last characters of what a counting question counts, which a report may count in (乐队共有几只 → 10队)."""
+        if not self.counted:
+            return frozenset()
+        return frozenset(form[-1] for forms in (*self.leaders, *self.trailers) for form in forms if len(form) >= 2)
 
     def _is_change(self, passage: str, start: int) -> bool:
         """Whether the figure at ``start`` is a change (增长24%) that the question does not ask about."""
@@ -708,7 +712,7 @@ class FigureQuestion:
             big = match["big"] if "big" in match.re.groupindex else None
             if big == "亿" and self.asks_price:
                 continue  # 收购价是多少: a price is not a total of hundreds of millions (产值超2200亿元)
-            by_noun = self._counted_by_noun(unit)
+            by_noun = unit in self._noun_units
             fits = _fits(unit, wanted) or (big or "") + unit == wanted or by_noun  # 1500亿元 answers 多少亿元
             if wanted is None and "number" in match.re.groupindex and match["number"] == "1" and unit in _ONE_AS_A_UNITS and not big:
                 continue  # GDP目标是多少: not the 1份 of 交出一份高分答卷, where 一份 is "a"

@@ -686,8 +686,7 @@ class Engine:
             # comes first, however much the passage of 异齿前肛鳗 repeats its words.
             fitting = np.flatnonzero(about[self._passage_report[order]] & (coverage >= coverage[0]))
             if fitting.size:
-                first = int(fitting[0])
-                keep = np.array([first, *(i for i in range(len(order)) if i != first)])
+                keep = np.r_[fitting[0], np.delete(np.arange(len(order)), fitting[0])]
                 order, coverage, final = order[keep], coverage[keep], final[keep]
                 final[0] = max(final[0], np.nextafter(final[1], np.inf))  # and stays first when re-sorted by score
         # The report's own wording, not its matching form: normalising ten passages a question would cost

@@ -407,9 +407,17 @@ def _without_asking_phrases(cut: list[str]) -> list[str]:
             asked.add(i)  # 改成了什么名字, 改划为什么名字: what is asked is a name, which the passage gives without 名字
         elif len(word) == 2 and word[1] == "指" and word[0] in _WHERE_IN and rest[:1] and rest[0] in _WHAT:
             cut[i] = word[0]  # 在佛经中指什么: jieba's 中指 (a finger) is 中 and the asking 指
-        elif word in _WHERE_IN and "在" in cut[max(0, i - 4) : i - 1] and all(_KEEP_RE.search(w) for w in cut[cut.index("在", max(0, i - 4)) + 1 : i]):
+        elif word in _WHERE_IN and _framed_by_zai(cut, i):
             asked.add(i)  # 在外形上, 在选举中: 在 … 上 only says where; the passage says it otherwise or not at all
     return [word for i, word in enumerate(cut) if i not in asked]
+
+
+def _framed_by_zai(cut: list[str], i: int) -> bool:
+    """Whether the word at ``i`` closes a 在 … frame: 在, then up to three words, none of them punctuation."""
+    for j in range(i - 2, max(-1, i - 5), -1):
+        if cut[j] == "在":
+            return all(_KEEP_RE.search(w) for w in cut[j + 1 : i])
+    return False
 
 
 def load_synonyms(path: Path | None, tokenizer: Tokenizer) -> dict[str, tuple[str, ...]]:
